@@ -1,0 +1,47 @@
+import { createRoute } from '@hono/zod-openapi';
+import { kpiSummary } from '../../pipelines/kpi/kpi-summary.ts';
+import { kpiTrend } from '../../pipelines/kpi/kpi-trend.ts';
+import { KpiFilters, KpiSummary, KpiTrend } from '../../pipelines/schema/kpis.ts';
+import type { AppDeps } from '../deps.ts';
+import { errorResponses } from '../openapi-responses.ts';
+import { newRouter } from '../router.ts';
+
+const summaryRoute = createRoute({
+  method: 'get',
+  path: '/kpis',
+  tags: ['kpis'],
+  summary: 'Headline KPIs: on-time rate, dispute rate, slip and payment lag, with counts',
+  description:
+    'Milestones are grouped by the month of their baseline due date (the cohort). Every rate carries its numerator and denominator.',
+  request: { query: KpiFilters },
+  responses: {
+    200: { description: 'KPIs for the filter', content: { 'application/json': { schema: KpiSummary } } },
+    ...errorResponses,
+  },
+});
+
+const trendRoute = createRoute({
+  method: 'get',
+  path: '/kpis/trend',
+  tags: ['kpis'],
+  summary: 'KPIs by cohort month',
+  request: { query: KpiFilters },
+  responses: {
+    200: { description: 'One point per cohort month', content: { 'application/json': { schema: KpiTrend } } },
+    ...errorResponses,
+  },
+});
+
+export function kpiRoutes(deps: AppDeps) {
+  return newRouter()
+    .openapi(summaryRoute, async (c) => {
+      const filters = c.req.valid('query');
+      const body = await deps.warehouse.withConnection((conn) => kpiSummary(conn, filters));
+      return c.json(body, 200);
+    })
+    .openapi(trendRoute, async (c) => {
+      const filters = c.req.valid('query');
+      const body = await deps.warehouse.withConnection((conn) => kpiTrend(conn, filters));
+      return c.json(body, 200);
+    });
+}

@@ -1,0 +1,56 @@
+// The only file that listens. `npm start` runs it (after building the dashboard if needed).
+import { existsSync, readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { readConfig, repoRoot } from '../pipelines/config.ts';
+import { ensureDemoWarehouse } from '../pipelines/startup/ensure-demo.ts';
+import { progressBar } from '../pipelines/progress/progress-bar.ts';
+import { openWarehouse } from '../pipelines/warehouse/warehouse.ts';
+import { createApp } from './app.ts';
+
+const config = readConfig(process.env);
+const version = (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string })
+  .version;
+const started = performance.now();
+
+const warehouse = await openWarehouse(config.dbPath).catch((err: Error) => {
+  console.error(`Cannot open the warehouse ${config.dbPath}: ${err.message}`);
+  console.error('Is another Milepost process using it? Only one process may open it for writing.');
+  process.exit(1);
+});
+
+const progress = progressBar();
+const created = await ensureDemoWarehouse(warehouse, {
+  milestones: config.demoMilestones,
+  seed: config.demoSeed,
+  onProgress: progress,
+  onStart: () => console.error(`First start: creating a demo warehouse at ${config.dbPath} ...`),
+});
+progress.stop();
+
+const webRoot = `${repoRoot}web/build`;
+if (!existsSync(`${webRoot}/index.html`)) {
+  console.error('The dashboard is not built: run `npm run build:web` (the API works without it).');
+}
+const app = createApp({ warehouse, version, webRoot });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  const what = created ? 'demo warehouse created' : 'warehouse reused';
+  console.log(`Milepost is ready (${what}, ${seconds} s): http://${host}:${info.port}/`);
+  console.log(`API docs: http://${host}:${info.port}/api/docs`);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.error(`${signal}: finishing in-flight requests, then stopping.`);
+  server.close(() => {
+    void warehouse.close().then(() => process.exit(0));
+  });
+  // Don't hang forever on a stuck connection.
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
