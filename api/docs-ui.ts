@@ -28,7 +28,9 @@ const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
 export function docsUi() {
   const app = new Hono();
   app.get('/', (c) => c.html(page));
-  app.get('/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+  app.get('/init.js', (c) =>
+    c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
   app.use(
     '/*',
     serveStatic({ root: distDir, rewriteRequestPath: (p) => p.replace(/^\/api\/docs/, '') }),

@@ -38,8 +38,13 @@ export function errorBody(code: string, message: string, details?: unknown): Api
 export function fieldIssues(error: z.ZodError): { field: string; message: string }[] {
   return error.issues.map((i) => {
     const [first, ...rest] = i.path;
-    const where = rest.length ? `item ${rest.map((p) => (typeof p === 'number' ? p + 1 : String(p))).join('.')}: ` : '';
-    return { field: first === undefined ? '(request)' : String(first), message: `${where}${i.message}` };
+    const where = rest.length
+      ? `item ${rest.map((p) => (typeof p === 'number' ? p + 1 : String(p))).join('.')}: `
+      : '';
+    return {
+      field: first === undefined ? '(request)' : String(first),
+      message: `${where}${i.message}`,
+    };
   });
 }
 

@@ -5,7 +5,8 @@ import { validationResponse } from './errors.ts';
 export function newRouter() {
   return new OpenAPIHono({
     defaultHook: (result, c) => {
-      if (!result.success) return validationResponse(c, result.error, `${result.target} parameters`);
+      if (!result.success)
+        return validationResponse(c, result.error, `${result.target} parameters`);
       return undefined;
     },
   });

@@ -20,7 +20,7 @@ export function webStatic(webRoot: string) {
     if (!existsSync(index)) {
       return c.text('The dashboard is not built yet: run `npm run build:web`.', 503);
     }
-    await serveIndex(c, next);
+    return (await serveIndex(c, next)) ?? c.notFound();
   });
   return app;
 }

@@ -11,7 +11,10 @@ const route = createRoute({
   tags: ['kpis'],
   summary: 'Values the filter controls can offer (brands, partners, types, months)',
   responses: {
-    200: { description: 'Filter options', content: { 'application/json': { schema: FilterOptions } } },
+    200: {
+      description: 'Filter options',
+      content: { 'application/json': { schema: FilterOptions } },
+    },
     ...errorResponses,
   },
 });

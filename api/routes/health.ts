@@ -18,7 +18,10 @@ const route = createRoute({
   tags: ['system'],
   summary: 'Liveness and data freshness',
   responses: {
-    200: { description: 'The server is up', content: { 'application/json': { schema: HealthStatus } } },
+    200: {
+      description: 'The server is up',
+      content: { 'application/json': { schema: HealthStatus } },
+    },
   },
 });
 

@@ -15,7 +15,10 @@ const summaryRoute = createRoute({
     'Milestones are grouped by the month of their baseline due date (the cohort). Every rate carries its numerator and denominator.',
   request: { query: KpiFilters },
   responses: {
-    200: { description: 'KPIs for the filter', content: { 'application/json': { schema: KpiSummary } } },
+    200: {
+      description: 'KPIs for the filter',
+      content: { 'application/json': { schema: KpiSummary } },
+    },
     ...errorResponses,
   },
 });
@@ -27,7 +30,10 @@ const trendRoute = createRoute({
   summary: 'KPIs by cohort month',
   request: { query: KpiFilters },
   responses: {
-    200: { description: 'One point per cohort month', content: { 'application/json': { schema: KpiTrend } } },
+    200: {
+      description: 'One point per cohort month',
+      content: { 'application/json': { schema: KpiTrend } },
+    },
     ...errorResponses,
   },
 });

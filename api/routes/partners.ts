@@ -5,7 +5,6 @@ import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 
-
 const route = createRoute({
   method: 'get',
   path: '/partners',
@@ -15,7 +14,10 @@ const route = createRoute({
     'Partners with fewer than `minCompleted` completed milestones in the filter are left out, so that a single delivery does not top the list.',
   request: { query: PartnerRankingQuery },
   responses: {
-    200: { description: 'Ranked partners', content: { 'application/json': { schema: PartnerRanking } } },
+    200: {
+      description: 'Ranked partners',
+      content: { 'application/json': { schema: PartnerRanking } },
+    },
     ...errorResponses,
   },
 });

@@ -13,8 +13,13 @@ SELECT
   count(*) FILTER (WHERE completed AND slip_days <= $tolerance)::INTEGER AS on_time,
   count(*) FILTER (WHERE submitted)::INTEGER AS submitted,
   count(*) FILTER (WHERE submitted AND disputed)::INTEGER AS disputed,
+  count(DISTINCT currency) FILTER (WHERE submitted)::INTEGER AS currencies,
+  any_value(currency) FILTER (WHERE submitted) AS one_currency,
   coalesce(sum(dispute_amount) FILTER (WHERE submitted), 0)::DOUBLE AS disputed_amount,
   coalesce(sum(billed_amount), 0)::DOUBLE AS billed_amount,
+  coalesce(sum(dispute_amount_usd) FILTER (WHERE submitted), 0)::DOUBLE AS disputed_usd,
+  coalesce(sum(billed_amount_usd), 0)::DOUBLE AS billed_usd,
+  count(*) FILTER (WHERE submitted AND billed_amount_usd IS NULL)::INTEGER AS unconverted,
   round(quantile_cont(slip_days, 0.5) FILTER (WHERE completed), 2)::DOUBLE AS slip_median,
   round(quantile_cont(slip_days, 0.8) FILTER (WHERE completed), 2)::DOUBLE AS slip_p80,
   avg(slip_days) FILTER (WHERE completed)::DOUBLE AS slip_mean,
@@ -33,8 +38,13 @@ interface Row {
   on_time: number;
   submitted: number;
   disputed: number;
+  currencies: number;
+  one_currency: string | null;
   disputed_amount: number;
   billed_amount: number;
+  disputed_usd: number;
+  billed_usd: number;
+  unconverted: number;
   slip_median: number | null;
   slip_p80: number | null;
   slip_mean: number | null;
@@ -57,11 +67,21 @@ export async function kpiSummary(
     milestones: { total: r.total, completed: r.completed, open: r.open },
     onTimeRate: rate(r.on_time, r.completed),
     disputeRate: rate(r.disputed, r.submitted),
-    valueDisputeRate: rate(round2(r.disputed_amount), round2(r.billed_amount)),
+    valueDisputeRate: valueRate(r),
     slipDays: { median: r.slip_median, p80: r.slip_p80, mean: r.slip_mean, count: r.completed },
     paymentLagDays: { median: r.lag_median, mean: r.lag_mean, count: r.lag_count },
     verificationLagDays: { median: r.ver_median, count: r.ver_count },
   };
+}
+
+/** Amounts add up only within one currency: one currency as is, several converted to USD. */
+function valueRate(r: Row): KpiSummary['valueDisputeRate'] {
+  if (r.currencies <= 1) {
+    const base = rate(round2(r.disputed_amount), round2(r.billed_amount));
+    return { ...base, currency: r.one_currency, unconverted: 0 };
+  }
+  const base = rate(round2(r.disputed_usd), round2(r.billed_usd));
+  return { ...base, currency: 'USD', unconverted: r.unconverted };
 }
 
 function round2(x: number): number {

@@ -46,7 +46,9 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
     const tenth = p.total > 0 ? Math.floor((10 * p.done) / p.total) : 10;
     if (tenth !== lastTenth) {
       lastTenth = tenth;
-      stream.write(`${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} (${tenth * 10}%)\n`);
+      stream.write(
+        `${p.phase}: ${p.done.toLocaleString('en')}/${p.total.toLocaleString('en')} (${tenth * 10}%)\n`,
+      );
     }
   }) as ProgressReporter;
   report.stop = () => {

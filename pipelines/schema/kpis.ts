@@ -6,7 +6,12 @@ import { MilestoneType, PartnerKind, PricingModel } from './enums.ts';
 const listOf = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    )
     .pipe(z.array(item).min(1, 'empty list'));
 
 const periodBound = z
@@ -32,9 +37,9 @@ export const KpiFilterFields = z.object({
 });
 
 /** Adds the check that the period is not reversed to any schema with `from`/`to`. */
-export function withPeriodCheck<T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>>(
-  schema: T,
-): T {
+export function withPeriodCheck<
+  T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>,
+>(schema: T): T {
   return schema.refine((f) => !f.from || !f.to || boundStart(f.from) <= boundEnd(f.to), {
     message: '`from` is after `to`',
     path: ['from'],
@@ -67,7 +72,15 @@ export const KpiSummary = z.object({
   milestones: z.object({ total: z.number(), completed: z.number(), open: z.number() }),
   onTimeRate: Rate,
   disputeRate: Rate,
-  valueDisputeRate: Rate,
+  valueDisputeRate: Rate.extend({
+    currency: z
+      .string()
+      .nullable()
+      .describe(
+        'Currency of the amounts: the one currency in the filter, else USD at the newest rate',
+      ),
+    unconverted: z.number().describe('Submitted milestones left out for want of an exchange rate'),
+  }),
   slipDays: z.object({
     median: z.number().nullable(),
     p80: z.number().nullable(),

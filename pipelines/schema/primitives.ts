@@ -10,9 +10,7 @@ export const IsoDate = z
 export type IsoDate = z.infer<typeof IsoDate>;
 
 /** A cohort month `YYYY-MM`. */
-export const IsoMonth = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
+export const IsoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
 export type IsoMonth = z.infer<typeof IsoMonth>;
 
 /** Identifiers are strings from the source system; never numbers (they may have leading zeros). */

@@ -19,7 +19,14 @@ export async function insertRecords(
     const rows = (batch[kind] ?? []) as unknown[];
     if (rows.length === 0) continue;
     const spec = recordTables[kind] as TableSpec<unknown>;
-    await insertChunked(conn, spec, rows, kind === 'dependencies' || kind === 'policyChanges' || kind === 'fxRates' ? undefined : loadId);
+    await insertChunked(
+      conn,
+      spec,
+      rows,
+      kind === 'dependencies' || kind === 'policyChanges' || kind === 'fxRates'
+        ? undefined
+        : loadId,
+    );
   }
 }
 
@@ -46,7 +53,10 @@ async function insertChunked(
       }
       return `(${values.join(', ')})`;
     });
-    await conn.run(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+    await conn.run(
+      `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES ${tuples.join(', ')}`,
+      params,
+    );
   }
 }
 

@@ -13,7 +13,10 @@ export async function ensureCalendarDays(
   conn: DuckDBConnection,
   calendar: Calendar = chinaCalendar,
 ): Promise<boolean> {
-  const row = await queryRow<{ n: number }>(conn, 'SELECT count(*)::INTEGER AS n FROM calendar_days');
+  const row = await queryRow<{ n: number }>(
+    conn,
+    'SELECT count(*)::INTEGER AS n FROM calendar_days',
+  );
   if ((row?.n ?? 0) > 0) return false;
   await replaceCalendarDays(conn, calendar);
   return true;

@@ -37,13 +37,21 @@ describe('KPI API', () => {
   it('serves the monthly trend', async () => {
     const { status, body } = await get('/api/kpis/trend?brand=B1&from=2024-02');
     expect(status).toBe(200);
-    expect((body.months as { month: string }[]).map((m) => m.month)).toEqual(['2024-02', '2024-03']);
+    expect((body.months as { month: string }[]).map((m) => m.month)).toEqual([
+      '2024-02',
+      '2024-03',
+    ]);
   });
 
   it('serves the partner ranking', async () => {
-    const { status, body } = await get('/api/partners?brand=B1&minCompleted=1&sort=disputeRate&order=asc');
+    const { status, body } = await get(
+      '/api/partners?brand=B1&minCompleted=1&sort=disputeRate&order=asc',
+    );
     expect(status).toBe(200);
-    expect((body.partners as { partnerId: string }[]).map((p) => p.partnerId)).toEqual(['P1', 'P2']);
+    expect((body.partners as { partnerId: string }[]).map((p) => p.partnerId)).toEqual([
+      'P1',
+      'P2',
+    ]);
   });
 
   it('serves filter options', async () => {
@@ -81,7 +89,10 @@ describe('KPI API', () => {
 
   it('does not leak internals when the warehouse fails', async () => {
     const broken = createApp({
-      warehouse: { ...wh, withConnection: () => Promise.reject(new Error('secret path /x.duckdb')) },
+      warehouse: {
+        ...wh,
+        withConnection: () => Promise.reject(new Error('secret path /x.duckdb')),
+      },
       version: 'test',
       log: () => {},
     });

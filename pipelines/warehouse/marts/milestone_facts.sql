@@ -66,6 +66,11 @@ SELECT
   coalesce(dis.dispute_amount, 0) AS dispute_amount,
   dis.first_dispute_opened,
   CASE WHEN ev.first_submitted IS NOT NULL THEN m.amount::DOUBLE ELSE 0 END AS billed_amount,
+  -- USD figures let rates over several currencies add like with like.
+  CASE WHEN ev.first_submitted IS NOT NULL THEN m.amount::DOUBLE ELSE 0 END
+    * coalesce(fx.usd_per_unit, CASE WHEN c.currency = 'USD' THEN 1 END) AS billed_amount_usd,
+  coalesce(dis.dispute_amount, 0)
+    * coalesce(fx.usd_per_unit, CASE WHEN c.currency = 'USD' THEN 1 END) AS dispute_amount_usd,
   pay.paid_date,
   (pay.paid_date - ev.approved_date)::INTEGER AS payment_lag_days,
   (pay.paid_date - (ev.approved_date + c.payment_terms_days))::INTEGER AS days_paid_late

@@ -26,6 +26,7 @@ describe('kpiSummary on hand-computed fixtures', () => {
     expect(k.disputeRate).toEqual({ value: 0.4, numerator: 2, denominator: 5 });
     expect(k.valueDisputeRate.numerator).toBe(150);
     expect(k.valueDisputeRate.denominator).toBe(5800);
+    expect(k.valueDisputeRate.currency).toBe('CNY');
     expect(k.slipDays).toEqual({ median: 2.5, p80: 7, mean: 3.25, count: 4 });
     expect(k.paymentLagDays).toEqual({ median: 10, mean: 12, count: 3 });
     expect(k.verificationLagDays).toEqual({ median: 3, count: 4 });
@@ -45,6 +46,12 @@ describe('kpiSummary on hand-computed fixtures', () => {
     });
     expect((await run({ milestoneType: ['creative'] })).onTimeRate.denominator).toBe(3);
     expect((await run({ to: '2024-01-12' })).milestones.total).toBe(2);
+  });
+
+  it('adds amounts of several currencies only after converting them', async () => {
+    // B1 bills in CNY, B2 in EUR, and the fixture has no exchange rates: nothing can be added.
+    const k = await run({});
+    expect(k.valueDisputeRate).toMatchObject({ currency: 'USD', unconverted: 6, denominator: 0 });
   });
 
   it('includes every brand without a filter and nothing outside the scope', async () => {

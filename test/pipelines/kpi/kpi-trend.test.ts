@@ -17,10 +17,22 @@ describe('kpiTrend and partnerRanking on hand-computed fixtures', () => {
     expect(t.months.map((m) => m.month)).toEqual(['2024-01', '2024-02', '2024-03']);
     const [jan, feb, mar] = t.months;
     // January: M1 (0), M2 (+5, disputed), M3 (-2).
-    expect(jan).toMatchObject({ completed: 3, onTime: 2, submitted: 3, disputed: 1, medianSlipDays: 0 });
+    expect(jan).toMatchObject({
+      completed: 3,
+      onTime: 2,
+      submitted: 3,
+      disputed: 1,
+      medianSlipDays: 0,
+    });
     expect(jan?.onTimeRate).toBeCloseTo(2 / 3);
     // February: M4 (+10, disputed) completed; M5 submitted only.
-    expect(feb).toMatchObject({ completed: 1, onTime: 0, submitted: 2, disputed: 1, disputeRate: 0.5 });
+    expect(feb).toMatchObject({
+      completed: 1,
+      onTime: 0,
+      submitted: 2,
+      disputed: 1,
+      disputeRate: 0.5,
+    });
     // March: M6 planned only: no rates.
     expect(mar).toMatchObject({ completed: 0, onTimeRate: null, disputeRate: null });
   });
