@@ -23,5 +23,7 @@ export default defineConfig({
   build: {
     // ECharts is one large chunk by nature; keep the warning for anything bigger than it.
     chunkSizeWarningLimit: 700,
+    // Rolldown's plugin-timing report is noise in `npm start` output.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
 });

@@ -7,6 +7,7 @@ import { serveCommand } from './serve.ts';
 
 const webDir = join(repoRoot, 'web');
 const builtIndex = join(webDir, 'build', 'index.html');
+const viteBin = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
 
 /** Newest modification time under the dashboard's sources (skipping build output). */
 function newestSource(dir: string): number {
@@ -35,8 +36,8 @@ export const startCommand: Command = {
     if (dashboardIsStale()) {
       console.error('Building the dashboard (first start or changed sources) ...');
       const build = spawnSync(
-        'npx',
-        ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+        process.execPath,
+        [viteBin, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
         {
           cwd: repoRoot,
           stdio: 'inherit',
