@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { measureCalibration, outsideTargets } from '../demo/calibration.ts';
 import { loadDemo } from '../demo/load-demo.ts';
+import { estimatePolicyDid } from '../demo/policy-did.ts';
 import { writeDemoCsv } from '../demo/write-demo-csv.ts';
 import { progressBar } from '../progress/progress-bar.ts';
 import { hasData } from '../warehouse/has-data.ts';
@@ -60,6 +61,13 @@ export const demoCommand: Command = {
         `Loaded ${result.rows.milestones.toLocaleString('en')} milestones into ${dbPath} in ${seconds(started)} s`,
       );
       console.log(`Calibration: ${JSON.stringify(figures)}`);
+      const did = await warehouse.withConnection((c) => estimatePolicyDid(c));
+      const planted = result.truth.policyEffect;
+      console.log(
+        `Planted policy effect: on-time ${pct(planted.onTimeRelative)}, disputes ${pct(planted.disputeRelative)}; ` +
+          `recovered by difference-in-differences: on-time ${pct(did.onTime.relative)}, disputes ${pct(did.dispute.relative)} ` +
+          `(naive before/after: ${pct(did.onTime.naive)}, ${pct(did.dispute.naive)})`,
+      );
       const off = outsideTargets(figures);
       if (off.length) console.log(`Outside the calibration targets: ${off.join(', ')}`);
       return 0;
@@ -69,6 +77,10 @@ export const demoCommand: Command = {
     }
   },
 };
+
+function pct(x: number | null): string {
+  return x === null ? 'n/a' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}%`;
+}
 
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
