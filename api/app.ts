@@ -4,6 +4,7 @@ import type { AppDeps } from './deps.ts';
 import { docsUi } from './docs-ui.ts';
 import { filterRoutes } from './routes/filters.ts';
 import { healthRoutes } from './routes/health.ts';
+import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import { partnerRoutes } from './routes/partners.ts';
 import { webStatic } from './web-static.ts';
@@ -17,7 +18,8 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', kpiRoutes(deps))
     .route('/', partnerRoutes(deps))
-    .route('/', filterRoutes(deps));
+    .route('/', filterRoutes(deps))
+    .route('/', importRoutes(deps));
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

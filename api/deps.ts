@@ -7,4 +7,6 @@ export interface AppDeps {
   /** Folder of the built dashboard; when absent the app serves only the API. */
   webRoot?: string | undefined;
   log?: (msg: string, detail?: unknown) => void;
+  /** Largest accepted upload for POST /api/imports (default 200 MB). */
+  uploadLimitBytes?: number;
 }

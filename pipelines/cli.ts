@@ -1,10 +1,11 @@
 import type { Command } from './commands/command.ts';
 import { UsageError } from './commands/command.ts';
 import { demoCommand } from './commands/demo.ts';
+import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
-const commands: Command[] = [startCommand, serveCommand, demoCommand];
+const commands: Command[] = [startCommand, serveCommand, demoCommand, importCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

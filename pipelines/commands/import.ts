@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { readConfig } from '../config.ts';
+import type { ImportCounts } from '../ingest/load/import-counts.ts';
+import { importFile } from '../ingest/load/import-file.ts';
+import { loadMapping } from '../ingest/mapping/load-mapping.ts';
+import { progressBar } from '../progress/progress-bar.ts';
+import { openWarehouse } from '../warehouse/warehouse.ts';
+import { UsageError, type Command } from './command.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import files through a mapping; bad rows are quarantined with their reasons',
+  usage:
+    'milepost import <files...> --mapping <name|file.json> [--brand ID] [--dry-run] [--as-of YYYY-MM-DD] [--db PATH]',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        mapping: { type: 'string' },
+        brand: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'as-of': { type: 'string' },
+        db: { type: 'string' },
+      },
+    });
+    if (!values.mapping) throw new UsageError('--mapping is required');
+    if (positionals.length === 0) throw new UsageError('name at least one file to import');
+    const mapping = loadMapping(values.mapping);
+    const warehouse = await openWarehouse(values.db ?? readConfig(process.env).dbPath);
+    let failed = 0;
+    try {
+      for (const file of positionals) {
+        const progress = progressBar();
+        try {
+          const result = await importFile(warehouse, file, {
+            mapping,
+            brand: values.brand,
+            dryRun: values['dry-run'],
+            asOf: values['as-of'],
+            onProgress: progress,
+          });
+          progress.stop();
+          console.log(summary(file, result.loadId, result.counts, result.dryRun));
+          for (const w of result.warnings) console.log(`  warning: ${w}`);
+        } catch (err) {
+          progress.stop();
+          failed += 1;
+          console.error(
+            `${file}: the load failed and nothing was changed: ${(err as Error).message}`,
+          );
+        }
+      }
+    } finally {
+      await warehouse.close();
+    }
+    return failed > 0 ? 1 : 0;
+  },
+};
+
+function summary(file: string, loadId: string, c: ImportCounts, dryRun: boolean): string {
+  const n = (x: number) => x.toLocaleString('en');
+  const rules = Object.entries(c.byRule)
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, k]) => `    ${rule.padEnd(28)} ${n(k)}`);
+  return [
+    `${file}${dryRun ? ' (dry run: nothing was written)' : ` -> load ${loadId}`}`,
+    `  read ${n(c.read)} = inserted ${n(c.inserted)} + updated ${n(c.updated)} + unchanged ${n(c.unchanged)} + quarantined ${n(c.quarantined)}`,
+    ...(rules.length ? ['  quarantined by rule:', ...rules] : []),
+  ].join('\n');
+}

@@ -1,0 +1,239 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { refreshMarts } from '../../warehouse/refresh-marts.ts';
+import type { Warehouse } from '../../warehouse/warehouse.ts';
+import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
+import type { Mapping } from '../mapping/mapping-schema.ts';
+import { quoteIdent, quoteLiteral } from '../parse/index.ts';
+import { stageFile } from '../read/index.ts';
+import { countOutcomes } from './count-outcomes.ts';
+import type { ImportCounts } from './import-counts.ts';
+import { ImportError } from './import-error.ts';
+import { mergeSteps } from './merge-sql.ts';
+import { typedRowsSql } from './typed-rows.sql.ts';
+
+export interface ImportOptions {
+  mapping: Mapping;
+  /** Brand the rows belong to (overrides the mapping's brand). */
+  brand?: string | undefined;
+  /** Do everything, report the counts, then roll back. */
+  dryRun?: boolean | undefined;
+  /** Name recorded as the source (default: the file path). */
+  sourceName?: string | undefined;
+  /** Status date of the data; default: the load's date. */
+  asOf?: string | undefined;
+  clock?: () => Date;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+export interface ImportResult {
+  loadId: string;
+  dryRun: boolean;
+  counts: ImportCounts;
+  warnings: string[];
+}
+
+const tempTables = ['imp_rows', 'imp_ok', 'imp_hashed', 'imp_conflict', 'imp_final', 'imp_class'];
+
+/**
+ * Imports one file through a mapping in ONE transaction: stage, type and check every row, quarantine
+ * the bad ones with their reasons, merge the rest by natural key, refresh the marts. Any failure
+ * rolls back everything, so the warehouse is exactly as before; the failure is recorded in `loads`.
+ */
+export async function importFile(
+  warehouse: Warehouse,
+  file: string,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const clock = options.clock ?? (() => new Date());
+  const source = options.sourceName ?? file;
+  return warehouse.withConnection(async (conn) => {
+    const loadId = await nextLoadId(conn, clock());
+    const started = clock();
+    await conn.run('BEGIN TRANSACTION');
+    try {
+      const result = await runLoad(conn, file, source, loadId, options);
+      if (options.dryRun) {
+        await conn.run('ROLLBACK');
+      } else {
+        await recordLoad(conn, {
+          loadId,
+          source,
+          options,
+          started,
+          finished: clock(),
+          counts: result.counts,
+        });
+        await conn.run('COMMIT');
+      }
+      return { loadId, dryRun: Boolean(options.dryRun), ...result };
+    } catch (err) {
+      await conn.run('ROLLBACK');
+      await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
+      throw err instanceof ImportError
+        ? err
+        : new ImportError('load_failed', (err as Error).message);
+    } finally {
+      for (const t of tempTables) await conn.run(`DROP TABLE IF EXISTS ${t}`);
+    }
+  });
+}
+
+async function runLoad(
+  conn: DuckDBConnection,
+  file: string,
+  source: string,
+  loadId: string,
+  options: ImportOptions,
+) {
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'read', done: 0, total: 4 });
+  const staged = await stageFile(conn, file, options.mapping.source);
+  try {
+    const compiled = compileMapping(options.mapping, options.brand);
+    assertColumns(staged.columns, compiled, options.mapping.name);
+    const params = { load: loadId, file: source };
+    progress({ phase: 'validate', done: 1, total: 4 });
+    await conn.run(typedRowsSql(staged.table, compiled));
+    await quarantineRejects(conn, staged.rejects, params);
+    progress({ phase: 'merge', done: 2, total: 4 });
+    await merge(conn, compiled, params);
+    const counts = await countOutcomes(conn, loadId, staged.rowsRead);
+    progress({ phase: 'refresh', done: 3, total: 4 });
+    await refreshMarts(conn);
+    progress({ phase: 'done', done: 4, total: 4 });
+    return { counts, warnings: staged.warnings };
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(staged.table)}`);
+  }
+}
+
+function assertColumns(columns: string[], compiled: CompiledMapping, mapping: string): void {
+  const have = new Set(columns);
+  const missing = compiled.sourceColumns.filter((c) => !have.has(c));
+  if (missing.length > 0) {
+    throw new ImportError(
+      'missing_column',
+      `The file has no column ${missing.map((c) => `'${c}'`).join(', ')}, which mapping '${mapping}' needs. ` +
+        `Columns in the file: ${columns.slice(0, 30).join(', ')}${columns.length > 30 ? ', ...' : ''}`,
+    );
+  }
+}
+
+async function quarantineRejects(
+  conn: DuckDBConnection,
+  rejects: { line: number; message: string; rawLine: string | null }[],
+  params: { load: string; file: string },
+): Promise<void> {
+  for (const r of rejects) {
+    await conn.run(
+      `INSERT INTO quarantine VALUES ($load, $file, $line, 'malformed_row', NULL, left($raw, 1000), $msg, NULL)`,
+      { ...params, line: r.line, raw: r.rawLine, msg: r.message },
+    );
+  }
+}
+
+async function merge(
+  conn: DuckDBConnection,
+  compiled: CompiledMapping,
+  params: Record<string, string>,
+) {
+  const attrs = compiled.attributeNames.length
+    ? `json_object(${compiled.attributeNames.map((n) => `${quoteLiteral(n)}, ${quoteIdent(`attr:${n}`)}`).join(', ')})`
+    : `'{}'::JSON`;
+  const s = mergeSteps;
+  const steps = [
+    s.quarantineFaults,
+    s.okRows(attrs),
+    s.hashed,
+    s.conflicts,
+    s.quarantineConflicts,
+    s.classify,
+    s.finalRows,
+    s.history,
+    s.brands,
+    s.partners,
+    s.contracts,
+    s.projects,
+    s.milestones,
+    s.events,
+    s.payments,
+    s.disputes,
+  ];
+  for (const sql of steps) await conn.run(sql, usedParams(sql, params));
+}
+
+function usedParams(sql: string, params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
+}
+
+async function nextLoadId(conn: DuckDBConnection, now: Date): Promise<string> {
+  const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER FROM loads`);
+  const n = Number(r.getRows()[0]?.[0] ?? 0) + 1;
+  return `load-${now.toISOString().slice(0, 10)}-${String(n).padStart(4, '0')}`;
+}
+
+const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
+
+async function recordLoad(
+  conn: DuckDBConnection,
+  r: {
+    loadId: string;
+    source: string;
+    options: ImportOptions;
+    started: Date;
+    finished: Date;
+    counts: ImportCounts;
+  },
+) {
+  const c = r.counts;
+  await conn.run(
+    `INSERT INTO loads VALUES ($id, $source, $mapping, $brand, $started::TIMESTAMP, $finished::TIMESTAMP, 'succeeded',
+       $read, $inserted, $updated, $unchanged, $quarantined, $asOf::DATE, $message)`,
+    {
+      id: r.loadId,
+      source: r.source,
+      mapping: r.options.mapping.name,
+      brand: brandOf(r.options),
+      started: ts(r.started),
+      finished: ts(r.finished),
+      read: c.read,
+      inserted: c.inserted,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      quarantined: c.quarantined,
+      asOf: r.options.asOf ?? r.finished.toISOString().slice(0, 10),
+      message: JSON.stringify(c.byRule),
+    },
+  );
+}
+
+async function recordFailure(
+  conn: DuckDBConnection,
+  loadId: string,
+  source: string,
+  options: ImportOptions,
+  started: Date,
+  finished: Date,
+  err: Error,
+) {
+  if (options.dryRun) return;
+  await conn.run(
+    `INSERT INTO loads (load_id, source, mapping, brand_id, started_at, finished_at, status, message)
+     VALUES ($id, $source, $mapping, $brand, $started::TIMESTAMP, $finished::TIMESTAMP, 'failed', $message)`,
+    {
+      id: loadId,
+      source,
+      mapping: options.mapping.name,
+      brand: brandOf(options),
+      started: ts(started),
+      finished: ts(finished),
+      message: err.message.slice(0, 2000),
+    },
+  );
+}
+
+/** The brand a load belongs to, for tenant scoping of its history and quarantine. */
+function brandOf(options: ImportOptions): string | null {
+  const b = options.mapping.brand;
+  return options.brand ?? (b && 'constant' in b ? String(b.constant) : null);
+}
