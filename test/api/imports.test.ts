@@ -56,18 +56,34 @@ describe('imports API', () => {
     expect(res.status).toBe(201);
     loadId = ((await res.json()) as { loadId: string }).loadId;
     const list = (await (await app.request('/api/imports')).json()) as {
-      loads: { loadId: string; source: string; read: number; quarantined: number; status: string }[];
+      loads: {
+        loadId: string;
+        source: string;
+        read: number;
+        quarantined: number;
+        status: string;
+      }[];
     };
-    expect(list.loads[0]).toMatchObject({ loadId, source: 'export.csv', read: 3, quarantined: 2, status: 'succeeded' });
+    expect(list.loads[0]).toMatchObject({
+      loadId,
+      source: 'export.csv',
+      read: 3,
+      quarantined: 2,
+      status: 'succeeded',
+    });
   });
 
   it('pages the quarantine and exports it as CSV', async () => {
-    const page = (await (await app.request(`/api/imports/${loadId}/quarantine?limit=1`)).json()) as {
+    const page = (await (
+      await app.request(`/api/imports/${loadId}/quarantine?limit=1`)
+    ).json()) as {
       total: number;
       rows: { sourceLine: number; rule: string }[];
     };
     expect(page.total).toBe(2);
-    expect(page.rows).toEqual([expect.objectContaining({ sourceLine: 3, rule: 'negative_amount' })]);
+    expect(page.rows).toEqual([
+      expect.objectContaining({ sourceLine: 3, rule: 'negative_amount' }),
+    ]);
     const res = await app.request(`/api/imports/${loadId}/quarantine?format=csv`);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');

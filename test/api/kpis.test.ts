@@ -121,7 +121,15 @@ describe('OpenAPI document and docs UI', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/filters', '/health', '/kpis', '/kpis/trend', '/partners'].sort(),
+      [
+        '/filters',
+        '/health',
+        '/imports',
+        '/imports/{id}/quarantine',
+        '/kpis',
+        '/kpis/trend',
+        '/partners',
+      ].sort(),
     );
     const kpis = doc.paths['/kpis'] as { get: { parameters: { name: string }[] } };
     expect(kpis.get.parameters.map((p) => p.name)).toEqual(

@@ -85,9 +85,12 @@ export const Mapping = z
         format: z
           .enum(['auto', 'csv', 'tsv', 'xlsx', 'parquet', 'json', 'ndjson', 'arrow'])
           .default('auto'),
-        encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk']).default('auto'),
+        encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'windows-1252']).default('auto'),
         delimiter: z.string().min(1).max(1).optional(),
-        sheet: z.union([z.string(), z.number().int().min(0)]).optional(),
+        sheet: z
+          .union([z.string(), z.number().int().min(1)])
+          .optional()
+          .describe('xlsx: a sheet name or its 1-based position (default: the first)'),
       })
       .default({ format: 'auto', encoding: 'auto' }),
     brand: FieldSource.optional().describe('default: the --brand option'),

@@ -18,20 +18,38 @@ describe('importFile', () => {
   });
   afterEach(() => wh.close());
   const load = (file: string, extra: Partial<Parameters<typeof importFile>[2]> = {}) =>
-    importFile(wh, file, { mapping: erpMapping, clock: () => new Date('2024-04-01T00:00:00Z'), ...extra });
+    importFile(wh, file, {
+      mapping: erpMapping,
+      clock: () => new Date('2024-04-01T00:00:00Z'),
+      ...extra,
+    });
 
   it('loads clean rows into the canonical tables and the marts', async () => {
     const r = await load(csvFile('good.csv', [header, ...good]));
-    expect(r.counts).toMatchObject({ read: 3, inserted: 3, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(r.counts).toMatchObject({
+      read: 3,
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+    });
     const rows = await wh.withConnection((c) =>
-      queryRows(c, `SELECT milestone_id, amount, status, slip_days FROM milestone_facts ORDER BY 1`),
+      queryRows(
+        c,
+        `SELECT milestone_id, amount, status, slip_days FROM milestone_facts ORDER BY 1`,
+      ),
     );
     expect(rows).toEqual([
       { milestone_id: 'M1', amount: 1200.5, status: 'approved', slip_days: 2 },
       { milestone_id: 'M2', amount: 12000, status: 'approved', slip_days: 0 },
       { milestone_id: 'M3', amount: 800, status: 'in_progress', slip_days: null },
     ]);
-    const m = await wh.withConnection((c) => queryRows<{ type: string; source_line: number }>(c, `SELECT type, source_line::INTEGER AS source_line FROM milestones ORDER BY milestone_id`));
+    const m = await wh.withConnection((c) =>
+      queryRows<{ type: string; source_line: number }>(
+        c,
+        `SELECT type, source_line::INTEGER AS source_line FROM milestones ORDER BY milestone_id`,
+      ),
+    );
     expect(m.map((x) => x.type)).toEqual(['creative', 'creative', 'kol_seeding']);
     expect(m.map((x) => x.source_line)).toEqual([2, 3, 4]);
   });
@@ -41,7 +59,13 @@ describe('importFile', () => {
     await load(file);
     const before = await snapshot(wh);
     const again = await load(file);
-    expect(again.counts).toMatchObject({ read: 3, inserted: 0, updated: 0, unchanged: 3, quarantined: 0 });
+    expect(again.counts).toMatchObject({
+      read: 3,
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+      quarantined: 0,
+    });
     expect(await snapshot(wh)).toBe(before);
   });
 
@@ -52,13 +76,28 @@ describe('importFile', () => {
     const r = await load(csvFile('v2.csv', [header, ...newer]));
     expect(r.counts).toMatchObject({ read: 3, inserted: 0, updated: 1, unchanged: 2 });
     const m3 = await wh.withConnection((c) =>
-      queryRow(c, `SELECT baseline_due, current_due, status FROM milestones WHERE milestone_id = 'M3'`),
+      queryRow(
+        c,
+        `SELECT baseline_due, current_due, status FROM milestones WHERE milestone_id = 'M3'`,
+      ),
     );
     // The later plan becomes the current due date; the baseline stays as first signed.
-    expect(m3).toEqual({ baseline_due: '2024-03-20', current_due: '2024-03-31', status: 'approved' });
-    const hist = await wh.withConnection((c) => queryRows<{ previous: string }>(c, `SELECT previous::VARCHAR AS previous FROM milestone_history`));
+    expect(m3).toEqual({
+      baseline_due: '2024-03-20',
+      current_due: '2024-03-31',
+      status: 'approved',
+    });
+    const hist = await wh.withConnection((c) =>
+      queryRows<{ previous: string }>(
+        c,
+        `SELECT previous::VARCHAR AS previous FROM milestone_history`,
+      ),
+    );
     expect(hist).toHaveLength(1);
-    expect(JSON.parse(hist[0]!.previous)).toMatchObject({ milestone_id: 'M3', status: 'in_progress' });
+    expect(JSON.parse(hist[0]!.previous)).toMatchObject({
+      milestone_id: 'M3',
+      status: 'in_progress',
+    });
   });
 
   it('quarantines bad rows with rule, column, value and line, and the counts reconcile', async () => {
@@ -78,7 +117,12 @@ describe('importFile', () => {
     expect(reconciles(r.counts)).toBe(true);
     expect(r.counts).toMatchObject({ read: 11, inserted: 3, unchanged: 1, quarantined: 7 });
     const q = await wh.withConnection((c) =>
-      queryRows<{ source_line: number; rule: string; column_name: string | null; value: string | null }>(
+      queryRows<{
+        source_line: number;
+        rule: string;
+        column_name: string | null;
+        value: string | null;
+      }>(
         c,
         `SELECT source_line::INTEGER AS source_line, rule, column_name, value FROM quarantine ORDER BY source_line, rule`,
       ),
@@ -86,7 +130,12 @@ describe('importFile', () => {
     expect(q).toEqual([
       { source_line: 5, rule: 'impossible_date', column_name: 'due', value: '2024-02-30' },
       { source_line: 6, rule: 'negative_amount', column_name: null, value: '-5.0' },
-      { source_line: 7, rule: 'formula_like', column_name: 'amount', value: '=HYPERLINK("http://x")' },
+      {
+        source_line: 7,
+        rule: 'formula_like',
+        column_name: 'amount',
+        value: '=HYPERLINK("http://x")',
+      },
       { source_line: 8, rule: 'missing_required', column_name: 'id', value: null },
       { source_line: 9, rule: 'duplicate_key', column_name: null, value: 'M7' },
       { source_line: 10, rule: 'duplicate_key', column_name: null, value: 'M7' },
@@ -97,10 +146,18 @@ describe('importFile', () => {
   it('refuses a file without a mapped column and leaves the warehouse as it was', async () => {
     await load(csvFile('ok.csv', [header, ...good]));
     const before = await snapshot(wh);
-    const file = csvFile('nocol.csv', [header.filter((h) => h !== 'due'), ...good.map((r) => r.filter((_, i) => i !== 4))]);
+    const file = csvFile('nocol.csv', [
+      header.filter((h) => h !== 'due'),
+      ...good.map((r) => r.filter((_, i) => i !== 4)),
+    ]);
     await expect(load(file)).rejects.toMatchObject({ code: 'missing_column' });
     expect(await snapshot(wh)).toBe(before);
-    const failed = await wh.withConnection((c) => queryRow<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM loads WHERE status = 'failed'`));
+    const failed = await wh.withConnection((c) =>
+      queryRow<{ n: number }>(
+        c,
+        `SELECT count(*)::INTEGER AS n FROM loads WHERE status = 'failed'`,
+      ),
+    );
     expect(failed?.n).toBe(1);
   });
 
@@ -115,7 +172,12 @@ describe('importFile', () => {
     await load(csvFile('a.csv', [header, ...good]));
     const r = await load(csvFile('b.csv', [header, good[0]!]), { brand: 'other' });
     expect(r.counts).toMatchObject({ read: 1, quarantined: 1, byRule: { key_of_other_brand: 1 } });
-    const owner = await wh.withConnection((c) => queryRow<{ brand_id: string }>(c, `SELECT brand_id FROM milestones WHERE milestone_id = 'M1'`));
+    const owner = await wh.withConnection((c) =>
+      queryRow<{ brand_id: string }>(
+        c,
+        `SELECT brand_id FROM milestones WHERE milestone_id = 'M1'`,
+      ),
+    );
     expect(owner?.brand_id).toBe('acme');
   });
 });

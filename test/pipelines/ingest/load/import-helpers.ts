@@ -37,10 +37,25 @@ export const erpMapping: Mapping = parseMapping({
 
 /** Everything a load may touch, as sorted text, to compare warehouses before and after. */
 export async function snapshot(wh: Warehouse): Promise<string> {
-  const tables = ['brands', 'partners', 'contracts', 'projects', 'milestones', 'milestone_events', 'payments', 'disputes', 'quarantine', 'milestone_history'];
+  const tables = [
+    'brands',
+    'partners',
+    'contracts',
+    'projects',
+    'milestones',
+    'milestone_events',
+    'payments',
+    'disputes',
+    'quarantine',
+    'milestone_history',
+  ];
   const parts: string[] = [];
   for (const t of tables) {
-    const rows = await wh.withConnection((c) => queryRows(c, `SELECT * EXCLUDE (load_id) FROM ${t} ORDER BY ALL`).catch(() => queryRows(c, `SELECT * FROM ${t} ORDER BY ALL`)));
+    const rows = await wh.withConnection((c) =>
+      queryRows(c, `SELECT * EXCLUDE (load_id) FROM ${t} ORDER BY ALL`).catch(() =>
+        queryRows(c, `SELECT * FROM ${t} ORDER BY ALL`),
+      ),
+    );
     parts.push(`${t}:${JSON.stringify(rows)}`);
   }
   return parts.join('\n');

