@@ -2,10 +2,18 @@ import type { Command } from './commands/command.ts';
 import { UsageError } from './commands/command.ts';
 import { demoCommand } from './commands/demo.ts';
 import { importCommand } from './commands/import.ts';
+import { loadsCommand, quarantineCommand } from './commands/quarantine.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 
-const commands: Command[] = [startCommand, serveCommand, demoCommand, importCommand];
+const commands: Command[] = [
+  startCommand,
+  serveCommand,
+  demoCommand,
+  importCommand,
+  loadsCommand,
+  quarantineCommand,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
@@ -43,5 +43,41 @@ describe('milepost command line', () => {
     );
     expect(loads?.n).toBe(1);
     await wh.close();
+  });
+
+  it('imports a file, lists the load and exports its quarantine', async () => {
+    const db = join(dir, 'import.duckdb');
+    const mapping = join(dir, 'm.json');
+    writeFileSync(
+      mapping,
+      JSON.stringify({
+        name: 'cli-test',
+        brand: { constant: 'acme' },
+        fields: {
+          milestoneId: { column: 'id' },
+          partnerId: { column: 'p' },
+          baselineDue: { column: 'due' },
+        },
+      }),
+    );
+    const file = join(dir, 'in.csv');
+    writeFileSync(file, 'id,p,due\nA,P,2024-03-01\nB,P,2024-02-30\n');
+    expect(await main(['import', file, '--mapping', mapping, '--db', db])).toBe(0);
+    expect(out.join('\n')).toContain(
+      'read 2 = inserted 1 + updated 0 + unchanged 0 + quarantined 1',
+    );
+    expect(out.join('\n')).toMatch(/impossible_date\s+1/);
+    out.splice(0);
+    expect(await main(['loads', '--db', db])).toBe(0);
+    const loadId = /^(load-\S+)/.exec(out[0] ?? '')?.[1] ?? '';
+    expect(loadId).not.toBe('');
+    const csv = join(dir, 'q.csv');
+    expect(await main(['quarantine', loadId, '--out', csv, '--db', db])).toBe(0);
+    const lines = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(',3,impossible_date,due,2024-02-30,');
+    expect(await main(['import', join(dir, 'missing.csv'), '--mapping', mapping, '--db', db])).toBe(
+      1,
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
 import type { Mapping } from '../mapping/mapping-schema.ts';
 import { quoteIdent, quoteLiteral } from '../parse/index.ts';
-import { stageFile } from '../read/index.ts';
+import { IngestReadError, stageFile } from '../read/index.ts';
 import { countOutcomes } from './count-outcomes.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
@@ -69,9 +69,7 @@ export async function importFile(
     } catch (err) {
       await conn.run('ROLLBACK');
       await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
-      throw err instanceof ImportError
-        ? err
-        : new ImportError('load_failed', (err as Error).message);
+      throw asImportError(err);
     } finally {
       for (const t of tempTables) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     }
@@ -230,6 +228,13 @@ async function recordFailure(
       message: err.message.slice(0, 2000),
     },
   );
+}
+
+/** Read errors keep their own code (empty_file, truncated_file, ...); anything else is load_failed. */
+function asImportError(err: unknown): ImportError {
+  if (err instanceof ImportError) return err;
+  if (err instanceof IngestReadError) return new ImportError(err.code, err.message);
+  return new ImportError('load_failed', (err as Error).message);
 }
 
 /** The brand a load belongs to, for tenant scoping of its history and quarantine. */
