@@ -1,12 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { recordTables, type RecordKind, type TableSpec } from './record-tables.ts';
+import { recordSpecs, type RecordKind, type TableSpec } from './record-tables.ts';
 
 export type RecordBatch = {
-  [K in RecordKind]?: (typeof recordTables)[K] extends TableSpec<infer R> ? R[] : never;
+  [K in RecordKind]?: (typeof recordSpecs)[K] extends TableSpec<infer R> ? R[] : never;
 };
 
+// Tables whose rows carry the load that wrote them.
+const withoutLoadId = new Set<string>(['milestone_dependencies', 'policy_changes', 'fx_rates']);
+
 /**
- * Inserts already-validated canonical records with one multi-row INSERT per table, values as
+ * Inserts already-validated canonical records with one multi-row INSERT per chunk, values as
  * parameters. Meant for records that arrive in JS in small numbers (tests, API uploads of a
  * plan); bulk loads stage files with DuckDB's readers or the appender instead.
  */
@@ -15,18 +18,11 @@ export async function insertRecords(
   batch: RecordBatch,
   loadId: string | null = null,
 ): Promise<void> {
-  for (const kind of Object.keys(recordTables) as RecordKind[]) {
+  for (const kind of Object.keys(recordSpecs) as RecordKind[]) {
     const rows = (batch[kind] ?? []) as unknown[];
     if (rows.length === 0) continue;
-    const spec = recordTables[kind] as TableSpec<unknown>;
-    await insertChunked(
-      conn,
-      spec,
-      rows,
-      kind === 'dependencies' || kind === 'policyChanges' || kind === 'fxRates'
-        ? undefined
-        : loadId,
-    );
+    const spec = recordSpecs[kind] as unknown as TableSpec<unknown>;
+    await insertChunked(conn, spec, rows, withoutLoadId.has(spec.table) ? undefined : loadId);
   }
 }
 
@@ -36,16 +32,15 @@ async function insertChunked(
   rows: unknown[],
   loadId: string | null | undefined,
 ): Promise<void> {
-  const cols = spec.columns.map(([c]) => c);
+  const cols = spec.columns.map((c) => c.name);
   if (loadId !== undefined) cols.push('load_id');
   const chunk = 500;
   for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk);
-    const params: Record<string, string | number | boolean | null> = {};
-    const tuples = part.map((row, i) => {
-      const values = spec.columns.map(([, kind, get], j) => {
-        params[`p${i}_${j}`] = toParam(kind, get(row));
-        return `$p${i}_${j}${kind === 'date' ? '::DATE' : kind === 'json' ? '::JSON' : ''}`;
+    const params: Record<string, string | number | null> = {};
+    const tuples = rows.slice(start, start + chunk).map((row, i) => {
+      const values = spec.columns.map((c, j) => {
+        params[`p${i}_${j}`] = c.get(row);
+        return `$p${i}_${j}${c.kind === 'date' ? '::DATE' : c.kind === 'json' ? '::JSON' : ''}`;
       });
       if (loadId !== undefined) {
         params[`p${i}_l`] = loadId;
@@ -58,10 +53,4 @@ async function insertChunked(
       params,
     );
   }
-}
-
-function toParam(kind: string, v: unknown): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (kind === 'json') return JSON.stringify(v);
-  return v as string | number | boolean;
 }

@@ -1,3 +1,6 @@
+// The columns of each canonical table: how a zod record (pipelines/schema/records.ts) becomes a
+// warehouse row. The demo loader, the demo CSV writer and insertRecords all read these specs, so
+// they cannot drift apart. Column names are the warehouse's (data/schema/001_core.sql).
 import type {
   Brand,
   Contract,
@@ -12,121 +15,187 @@ import type {
   Project,
 } from '../schema/records.ts';
 
-/** How a column is appended: DuckDB converts VARCHAR dates, and DOUBLE into DECIMAL is fast. */
-export type ColumnKind = 'text' | 'int' | 'double' | 'date' | 'json';
+export type ColumnKind = 'varchar' | 'date' | 'decimal' | 'double' | 'integer' | 'json';
+export type CellValue = string | number | null;
 
-export interface TableSpec<R> {
-  table: string;
-  columns: readonly (readonly [column: string, kind: ColumnKind, get: (r: R) => unknown])[];
+export interface ColumnSpec<T> {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  readonly get: (row: T) => CellValue;
 }
 
-const spec = <R>(table: string, columns: TableSpec<R>['columns']): TableSpec<R> => ({
-  table,
-  columns,
+export interface TableSpec<T> {
+  readonly table: string;
+  readonly columns: readonly ColumnSpec<T>[];
+}
+
+export const col = <T>(
+  name: string,
+  kind: ColumnKind,
+  get: (row: T) => CellValue,
+): ColumnSpec<T> => ({
+  name,
+  kind,
+  get,
 });
 
-// Column order = the CREATE TABLE order in data/schema/001_core.sql (the appender fills columns
-// positionally); load_id and source columns are appended by the caller.
-export const recordTables = {
-  brands: spec<Brand>('brands', [
-    ['brand_id', 'text', (r) => r.brandId],
-    ['name', 'text', (r) => r.name],
-    ['home_currency', 'text', (r) => r.homeCurrency],
-    ['review_window_days', 'int', (r) => r.reviewWindowDays],
-  ]),
-  partners: spec<Partner>('partners', [
-    ['partner_id', 'text', (r) => r.partnerId],
-    ['name', 'text', (r) => r.name],
-    ['kind', 'text', (r) => r.kind],
-    ['city', 'text', (r) => r.city],
-  ]),
-  contracts: spec<Contract>('contracts', [
-    ['contract_id', 'text', (r) => r.contractId],
-    ['brand_id', 'text', (r) => r.brandId],
-    ['partner_id', 'text', (r) => r.partnerId],
-    ['pricing_model', 'text', (r) => r.pricingModel],
-    ['value', 'double', (r) => r.value],
-    ['currency', 'text', (r) => r.currency],
-    ['signed_date', 'date', (r) => r.signedDate],
-    ['payment_terms_days', 'int', (r) => r.paymentTermsDays],
-    ['retention_pct', 'double', (r) => r.retentionPct],
-    ['deposit_pct', 'double', (r) => r.depositPct],
-    ['review_window_days', 'int', (r) => r.reviewWindowDays],
-    ['bonus_per_day', 'double', (r) => r.bonusPerDay],
-    ['bonus_cap', 'double', (r) => r.bonusCap],
-    ['penalty_per_day', 'double', (r) => r.penaltyPerDay],
-    ['penalty_grace_days', 'int', (r) => r.penaltyGraceDays],
-    ['penalty_cap', 'double', (r) => r.penaltyCap],
-  ]),
-  projects: spec<Project>('projects', [
-    ['project_id', 'text', (r) => r.projectId],
-    ['contract_id', 'text', (r) => r.contractId],
-    ['brand_id', 'text', (r) => r.brandId],
-    ['name', 'text', (r) => r.name],
-    ['start_date', 'date', (r) => r.startDate],
-  ]),
-  milestones: spec<Milestone>('milestones', [
-    ['milestone_id', 'text', (r) => r.milestoneId],
-    ['project_id', 'text', (r) => r.projectId],
-    ['contract_id', 'text', (r) => r.contractId],
-    ['brand_id', 'text', (r) => r.brandId],
-    ['partner_id', 'text', (r) => r.partnerId],
-    ['name', 'text', (r) => r.name],
-    ['type', 'text', (r) => r.type],
-    ['acceptance_criteria', 'text', (r) => r.acceptanceCriteria],
-    ['planned_start', 'date', (r) => r.plannedStart],
-    ['actual_start', 'date', (r) => r.actualStart],
-    ['baseline_due', 'date', (r) => r.baselineDue],
-    ['current_due', 'date', (r) => r.currentDue],
-    ['amount', 'double', (r) => r.amount],
-    ['share', 'double', (r) => r.share],
-    ['status', 'text', (r) => r.status],
-    ['attributes', 'json', (r) => r.attributes],
-  ]),
-  dependencies: spec<MilestoneDependency>('milestone_dependencies', [
-    ['milestone_id', 'text', (r) => r.milestoneId],
-    ['depends_on_id', 'text', (r) => r.dependsOnId],
-  ]),
-  events: spec<MilestoneEvent>('milestone_events', [
-    ['event_id', 'text', (r) => r.eventId],
-    ['milestone_id', 'text', (r) => r.milestoneId],
-    ['kind', 'text', (r) => r.kind],
-    ['event_date', 'date', (r) => r.eventDate],
-    ['actor', 'text', (r) => r.actor],
-  ]),
-  payments: spec<Payment>('payments', [
-    ['payment_id', 'text', (r) => r.paymentId],
-    ['contract_id', 'text', (r) => r.contractId],
-    ['brand_id', 'text', (r) => r.brandId],
-    ['milestone_id', 'text', (r) => r.milestoneId],
-    ['kind', 'text', (r) => r.kind],
-    ['amount', 'double', (r) => r.amount],
-    ['currency', 'text', (r) => r.currency],
-    ['scheduled_date', 'date', (r) => r.scheduledDate],
-    ['invoiced_date', 'date', (r) => r.invoicedDate],
-    ['paid_date', 'date', (r) => r.paidDate],
-  ]),
-  disputes: spec<Dispute>('disputes', [
-    ['dispute_id', 'text', (r) => r.disputeId],
-    ['milestone_id', 'text', (r) => r.milestoneId],
-    ['brand_id', 'text', (r) => r.brandId],
-    ['opened_date', 'date', (r) => r.openedDate],
-    ['resolved_date', 'date', (r) => r.resolvedDate],
-    ['reason', 'text', (r) => r.reason],
-    ['amount', 'double', (r) => r.amount],
-    ['outcome', 'text', (r) => r.outcome],
-  ]),
-  policyChanges: spec<PolicyChange>('policy_changes', [
-    ['brand_id', 'text', (r) => r.brandId],
-    ['change_date', 'date', (r) => r.changeDate],
-    ['from_model', 'text', (r) => r.fromModel],
-    ['to_model', 'text', (r) => r.toModel],
-  ]),
-  fxRates: spec<FxRate>('fx_rates', [
-    ['currency', 'text', (r) => r.currency],
-    ['valid_from', 'date', (r) => r.validFrom],
-    ['usd_per_unit', 'double', (r) => r.usdPerUnit],
-  ]),
-} as const;
+export const brands: TableSpec<Brand> = {
+  table: 'brands',
+  columns: [
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('name', 'varchar', (r) => r.name),
+    col('home_currency', 'varchar', (r) => r.homeCurrency),
+    col('review_window_days', 'integer', (r) => r.reviewWindowDays),
+  ],
+};
 
-export type RecordKind = keyof typeof recordTables;
+export const partners: TableSpec<Partner> = {
+  table: 'partners',
+  columns: [
+    col('partner_id', 'varchar', (r) => r.partnerId),
+    col('name', 'varchar', (r) => r.name),
+    col('kind', 'varchar', (r) => r.kind),
+    col('city', 'varchar', (r) => r.city),
+  ],
+};
+
+export const contracts: TableSpec<Contract> = {
+  table: 'contracts',
+  columns: [
+    col('contract_id', 'varchar', (r) => r.contractId),
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('partner_id', 'varchar', (r) => r.partnerId),
+    col('pricing_model', 'varchar', (r) => r.pricingModel),
+    col('value', 'decimal', (r) => r.value),
+    col('currency', 'varchar', (r) => r.currency),
+    col('signed_date', 'date', (r) => r.signedDate),
+    col('payment_terms_days', 'integer', (r) => r.paymentTermsDays),
+    col('retention_pct', 'decimal', (r) => r.retentionPct),
+    col('deposit_pct', 'decimal', (r) => r.depositPct),
+    col('review_window_days', 'integer', (r) => r.reviewWindowDays),
+    col('bonus_per_day', 'decimal', (r) => r.bonusPerDay),
+    col('bonus_cap', 'decimal', (r) => r.bonusCap),
+    col('penalty_per_day', 'decimal', (r) => r.penaltyPerDay),
+    col('penalty_grace_days', 'integer', (r) => r.penaltyGraceDays),
+    col('penalty_cap', 'decimal', (r) => r.penaltyCap),
+  ],
+};
+
+export const projects: TableSpec<Project> = {
+  table: 'projects',
+  columns: [
+    col('project_id', 'varchar', (r) => r.projectId),
+    col('contract_id', 'varchar', (r) => r.contractId),
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('name', 'varchar', (r) => r.name),
+    col('start_date', 'date', (r) => r.startDate),
+  ],
+};
+
+export const milestones: TableSpec<Milestone> = {
+  table: 'milestones',
+  columns: [
+    col('milestone_id', 'varchar', (r) => r.milestoneId),
+    col('project_id', 'varchar', (r) => r.projectId),
+    col('contract_id', 'varchar', (r) => r.contractId),
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('partner_id', 'varchar', (r) => r.partnerId),
+    col('name', 'varchar', (r) => r.name),
+    col('type', 'varchar', (r) => r.type),
+    col('acceptance_criteria', 'varchar', (r) => r.acceptanceCriteria),
+    col('planned_start', 'date', (r) => r.plannedStart),
+    col('actual_start', 'date', (r) => r.actualStart),
+    col('baseline_due', 'date', (r) => r.baselineDue),
+    col('current_due', 'date', (r) => r.currentDue),
+    col('amount', 'decimal', (r) => r.amount),
+    col('share', 'double', (r) => r.share),
+    col('status', 'varchar', (r) => r.status),
+    col('attributes', 'json', (r) =>
+      Object.keys(r.attributes).length > 0 ? JSON.stringify(r.attributes) : null,
+    ),
+  ],
+};
+
+export const dependencies: TableSpec<MilestoneDependency> = {
+  table: 'milestone_dependencies',
+  columns: [
+    col('milestone_id', 'varchar', (r) => r.milestoneId),
+    col('depends_on_id', 'varchar', (r) => r.dependsOnId),
+  ],
+};
+
+export const events: TableSpec<MilestoneEvent> = {
+  table: 'milestone_events',
+  columns: [
+    col('event_id', 'varchar', (r) => r.eventId),
+    col('milestone_id', 'varchar', (r) => r.milestoneId),
+    col('kind', 'varchar', (r) => r.kind),
+    col('event_date', 'date', (r) => r.eventDate),
+    col('actor', 'varchar', (r) => r.actor),
+  ],
+};
+
+export const payments: TableSpec<Payment> = {
+  table: 'payments',
+  columns: [
+    col('payment_id', 'varchar', (r) => r.paymentId),
+    col('contract_id', 'varchar', (r) => r.contractId),
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('milestone_id', 'varchar', (r) => r.milestoneId),
+    col('kind', 'varchar', (r) => r.kind),
+    col('amount', 'decimal', (r) => r.amount),
+    col('currency', 'varchar', (r) => r.currency),
+    col('scheduled_date', 'date', (r) => r.scheduledDate),
+    col('invoiced_date', 'date', (r) => r.invoicedDate),
+    col('paid_date', 'date', (r) => r.paidDate),
+  ],
+};
+
+export const disputes: TableSpec<Dispute> = {
+  table: 'disputes',
+  columns: [
+    col('dispute_id', 'varchar', (r) => r.disputeId),
+    col('milestone_id', 'varchar', (r) => r.milestoneId),
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('opened_date', 'date', (r) => r.openedDate),
+    col('resolved_date', 'date', (r) => r.resolvedDate),
+    col('reason', 'varchar', (r) => r.reason),
+    col('amount', 'decimal', (r) => r.amount),
+    col('outcome', 'varchar', (r) => r.outcome),
+  ],
+};
+
+export const policyChanges: TableSpec<PolicyChange> = {
+  table: 'policy_changes',
+  columns: [
+    col('brand_id', 'varchar', (r) => r.brandId),
+    col('change_date', 'date', (r) => r.changeDate),
+    col('from_model', 'varchar', (r) => r.fromModel),
+    col('to_model', 'varchar', (r) => r.toModel),
+  ],
+};
+
+export const fxRates: TableSpec<FxRate> = {
+  table: 'fx_rates',
+  columns: [
+    col('currency', 'varchar', (r) => r.currency),
+    col('valid_from', 'date', (r) => r.validFrom),
+    col('usd_per_unit', 'double', (r) => r.usdPerUnit),
+  ],
+};
+
+/** Every canonical table's spec, by record kind. */
+export const recordSpecs = {
+  brands,
+  partners,
+  contracts,
+  projects,
+  milestones,
+  dependencies,
+  events,
+  payments,
+  disputes,
+  policyChanges,
+  fxRates,
+} as const;
+export type RecordKind = keyof typeof recordSpecs;
