@@ -1,5 +1,11 @@
 // Which canonical tables the demo writes, in load order, and the rows of each batch for them.
-import {
+import { recordSpecs } from '../warehouse/record-tables.ts';
+import type { CellValue, ColumnKind, TableSpec } from '../warehouse/record-tables.ts';
+import type { DemoBatch, DemoReference } from './demo-batch.ts';
+
+export type { CellValue, ColumnKind, TableSpec };
+
+const {
   brands,
   partners,
   contracts,
@@ -11,11 +17,7 @@ import {
   disputes,
   policyChanges,
   fxRates,
-} from '../warehouse/record-tables.ts';
-import type { CellValue, ColumnKind, TableSpec } from '../warehouse/record-tables.ts';
-import type { DemoBatch, DemoReference } from './demo-batch.ts';
-
-export type { CellValue, ColumnKind, TableSpec };
+} = recordSpecs;
 
 /** A table's spec with the rows to write into it. */
 export interface TableRows {

@@ -29,7 +29,7 @@ export async function queryRow<T = JsonRow>(
 }
 
 /** DuckDB rejects parameters that a statement does not use; callers pass a shared filter object. */
-function pickUsedParams(sql: string, params: Params): Params {
+export function pickUsedParams(sql: string, params: Params): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(params)) {
     if (new RegExp(`\\$${k}\\b`).test(sql)) out[k] = v;

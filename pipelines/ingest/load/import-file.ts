@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { pickUsedParams } from '../../warehouse/query.ts';
 import { refreshMarts } from '../../warehouse/refresh-marts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
@@ -157,11 +158,7 @@ async function merge(
     s.payments,
     s.disputes,
   ];
-  for (const sql of steps) await conn.run(sql, usedParams(sql, params));
-}
-
-function usedParams(sql: string, params: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`$${k}`)));
+  for (const sql of steps) await conn.run(sql, pickUsedParams(sql, params));
 }
 
 async function nextLoadId(conn: DuckDBConnection, now: Date): Promise<string> {
