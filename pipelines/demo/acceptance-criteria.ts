@@ -2,7 +2,7 @@
 // verifies, by when), some vague ("good quality content", "品牌满意"), in English or Chinese.
 // Vague criteria draw more revision rounds and more disputes (milestone-outcome.ts).
 import type { MilestoneType } from '../schema/enums.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 type Measurable = (
   r: Rng,

@@ -4,8 +4,8 @@
 import type { Currency, PricingModel } from '../schema/enums.ts';
 import type { Brand } from '../schema/records.ts';
 import { brandName, brandReviewers } from './names.ts';
-import { cumulative, pickCumulative, rngFor } from './prng.ts';
-import type { Rng } from './prng.ts';
+import { cumulative, pickCumulative, rngFor } from '../random/prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 export interface DemoBrand {
   readonly record: Brand;

@@ -2,7 +2,7 @@
 // late-penalty (sometimes early-bonus) clauses; upfront contracts take a large deposit; time and
 // materials and retainers bill per delivered piece.
 import type { PricingModel } from '../schema/enums.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 export interface Terms {
   readonly depositPct: number;

@@ -16,7 +16,7 @@ import { generatePartners } from './partners.ts';
 import type { DemoPartner } from './partners.ts';
 import { planPolicy } from './policy-plan.ts';
 import type { PolicyPlan } from './policy-plan.ts';
-import { cumulative } from './prng.ts';
+import { cumulative } from '../random/prng.ts';
 
 export interface DemoContext {
   readonly options: ResolvedDemoOptions;

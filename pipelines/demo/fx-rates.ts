@@ -3,7 +3,7 @@
 import type { Currency } from '../schema/enums.ts';
 import type { FxRate } from '../schema/records.ts';
 import { monthOf, yearOf } from './day-number.ts';
-import { rngFor } from './prng.ts';
+import { rngFor } from '../random/prng.ts';
 
 // Mid-year levels 2021..2026; later years hold the last level.
 const levels: Readonly<Record<Exclude<Currency, 'USD'>, readonly number[]>> = {

@@ -6,7 +6,7 @@ import type { Dispute } from '../schema/records.ts';
 import type { DemoBrand } from './brands.ts';
 import { isoOf } from './day-number.ts';
 import type { MilestoneOutcome } from './milestone-outcome.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 import type { PlannedMilestone } from './project-schedule.ts';
 import { round2 } from './contract-payments.ts';
 

@@ -11,7 +11,7 @@ import type { Probabilities } from './delivery-model.ts';
 import type { DemoPartner } from './partners.ts';
 import { peakExposure } from './peak-exposure.ts';
 import type { PeakExposure } from './peak-exposure.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 import type { PlannedMilestone } from './project-schedule.ts';
 import { reviewTimeline } from './review-timeline.ts';
 import type { ReviewTimeline } from './review-timeline.ts';

@@ -1,6 +1,6 @@
 // Word lists for brand, partner and people names. Invented names only: no real company is meant.
 import type { PartnerKind } from '../schema/enums.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 const brandRoots = [
   'Nordvik',

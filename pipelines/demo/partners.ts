@@ -3,7 +3,7 @@
 import type { PartnerKind } from '../schema/enums.ts';
 import type { Partner } from '../schema/records.ts';
 import { cities, partnerContacts, partnerName } from './names.ts';
-import { rngFor } from './prng.ts';
+import { rngFor } from '../random/prng.ts';
 
 export interface DemoPartner {
   readonly record: Partner;

@@ -4,7 +4,7 @@ import type { PricingModel } from '../schema/enums.ts';
 import type { PolicyChange } from '../schema/records.ts';
 import { originalModel } from './brands.ts';
 import { dayOf, isoOf } from './day-number.ts';
-import { rngFor } from './prng.ts';
+import { rngFor } from '../random/prng.ts';
 
 export interface PolicyPlan {
   /** Per brand index: the change day, or -1 for brands that never switch. */

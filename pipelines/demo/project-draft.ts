@@ -9,7 +9,7 @@ import { fractionalYear, fxLevel } from './fx-rates.ts';
 import { simulateMilestone } from './milestone-outcome.ts';
 import type { MilestoneOutcome } from './milestone-outcome.ts';
 import type { DemoPartner } from './partners.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 import { milestoneCount, milestoneTypes, scheduleProject } from './project-schedule.ts';
 import type { PlannedMilestone } from './project-schedule.ts';
 import { pickTemplate } from './project-templates.ts';

@@ -10,7 +10,7 @@ import { milestoneAsOf } from './milestone-as-of.ts';
 import type { Actors, MilestoneIdentity } from './milestone-as-of.ts';
 import { milestoneDispute } from './milestone-dispute.ts';
 import type { DemoPartner } from './partners.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 import type { MilestoneDraft, ProjectDraft } from './project-draft.ts';
 
 export interface ProjectParts {

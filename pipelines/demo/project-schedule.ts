@@ -3,7 +3,7 @@
 import type { MilestoneType } from '../schema/enums.ts';
 import { nextChinaWorkday, previousChinaWorkday } from './day-profile.ts';
 import type { DayProfile } from './day-profile.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 import type { ProjectTemplate } from './project-templates.ts';
 import { typeProfiles } from './type-profiles.ts';
 

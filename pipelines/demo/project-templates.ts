@@ -2,7 +2,7 @@
 // platform peak (11.11, 618, 12.12, Chinese New Year): their key milestone is due on the peak, so
 // their work windows overlap the capacity shocks the way real campaign calendars do.
 import type { MilestoneType, PartnerKind } from '../schema/enums.ts';
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 export type Anchor = 'double11' | '618' | 'double12' | 'cny';
 

@@ -2,7 +2,7 @@
 // the verdict day: first the verdict is placed (on time or late, see milestone-outcome.ts), then
 // the review rounds that led to it. The verification lag (approval - first submission) thus
 // includes the brand's review speed and the partner's rework.
-import type { Rng } from './prng.ts';
+import type { Rng } from '../random/prng.ts';
 
 export interface ReviewTimeline {
   /** Submission days: the first one, then one per revision round. */

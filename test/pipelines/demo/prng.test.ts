@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, rngFor } from '../../../pipelines/demo/prng.ts';
+import { Rng, rngFor } from '../../../pipelines/random/prng.ts';
 
 describe('seeded PRNG', () => {
   it('repeats its sequence for the same seed and differs for another', () => {
