@@ -11,13 +11,16 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import files through a mapping; bad rows are quarantined with their reasons',
   usage:
-    'milepost import <files...> --mapping <name|file.json> [--brand ID] [--dry-run] [--as-of YYYY-MM-DD] [--db PATH]',
+    'milepost import <files...> --mapping <name|file.json> [--join FILE] [--brand ID] [--dry-run] [--as-of YYYY-MM-DD] [--db PATH]\n' +
+    '  --join FILE  the second file of a mapping that joins two files on a key (default: the\n' +
+    "               mapping's join.file, beside each file imported)",
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
       options: {
         mapping: { type: 'string' },
+        join: { type: 'string' },
         brand: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'as-of': { type: 'string' },
@@ -27,6 +30,11 @@ export const importCommand: Command = {
     if (!values.mapping) throw new UsageError('--mapping is required');
     if (positionals.length === 0) throw new UsageError('name at least one file to import');
     const mapping = loadMapping(values.mapping);
+    if (values.join && !mapping.join) {
+      throw new UsageError(
+        `--join: mapping '${mapping.name}' joins no second file (no "join" section)`,
+      );
+    }
     const warehouse = await openWarehouse(values.db ?? readConfig(process.env).dbPath);
     let failed = 0;
     try {
@@ -36,6 +44,7 @@ export const importCommand: Command = {
           const result = await importFile(warehouse, file, {
             mapping,
             brand: values.brand,
+            joinFile: values.join,
             dryRun: values['dry-run'],
             asOf: values['as-of'],
             onProgress: progress,

@@ -3,33 +3,35 @@ import { mappableFields } from '../mapping/mapping-schema.ts';
 import { failureReasonSql, quoteIdent, quoteLiteral, valueSql } from '../parse/index.ts';
 import type { Transform } from '../parse/transform-schema.ts';
 import { fieldDefaults, fieldTypes, snake } from './field-types.ts';
+import { buildChecks, raw, type ReadCell, type RowCheck } from './row-checks.ts';
 
-/** One reason a row is quarantined, checked in order; the first that holds wins. */
-export interface RowCheck {
-  when: string;
-  rule: string;
-  column: string | null;
-  value: string;
-  message: string;
-}
+export { JOIN_ROWS, type RowCheck } from './row-checks.ts';
 
 export interface CompiledMapping {
-  /** SELECT list over the staged table `s`: typed values `m_<field>` and failure codes `__fail_<i>`. */
+  /** SELECT list over the staged row `s`: typed values `m_<field>`, `__version`, `"attr:<name>"`. */
   typedColumns: string[];
   /** SELECT list over those: every canonical column (snake_case), defaults filled in. */
   canonicalColumns: string[];
+  /** Names of the canonical columns, in order. */
+  canonicalNames: string[];
+  /**
+   * SELECT list over the typed row: why a mapped cell could not be read (`__fail_<i>`). Only a
+   * cell whose value is NULL although the cell is not is looked at again, so clean rows pay nothing.
+   */
+  failureColumns: string[];
   /** Checks over the canonical row, the failure codes and `__raw` (the staged row as a struct). */
   checks: RowCheck[];
   /** Source columns the mapping needs; a file without one of them is refused as a whole. */
   sourceColumns: string[];
   /** Names of the attribute columns (`attr:<name>`). */
   attributeNames: string[];
+  /** Canonical fields the mapping fills (others are defaults or NULL). */
+  mappedFields: ReadonlySet<MappableField>;
 }
 
 type Resolved = { field: MappableField; src: FieldSource };
 
 const ref = (col: string) => `s.${quoteIdent(col)}`;
-const raw = (col: string) => `__raw.${quoteIdent(col)}`;
 
 function transformOf(field: MappableField, src: { transform?: Transform | undefined }): Transform {
   return src.transform ?? fieldTypes[field].transform;
@@ -41,8 +43,13 @@ function fieldValueSql(r: Resolved, all: Partial<Record<MappableField, FieldSour
   const type = fieldTypes[field].sql;
   if ('constant' in src) return `CAST(${quoteLiteral(String(src.constant))} AS ${type})`;
   if ('lineNumber' in src) return `CAST(${quoteLiteral(src.prefix)} || s.source_line AS ${type})`;
-  if ('column' in src)
-    return `CAST(${valueSql(transformOf(field, src), ref(src.column))} AS ${type})`;
+  if ('column' in src) {
+    const value = valueSql(transformOf(field, src), ref(src.column));
+    const scaled = src.scale === undefined ? value : `${value} * ${Number(src.scale)}`;
+    if (!src.fallback) return `CAST(${scaled} AS ${type})`;
+    const other = valueSql(transformOf(field, src.fallback), ref(src.fallback.column));
+    return `CAST(coalesce(${scaled}, ${src.scale === undefined ? other : `${other} * ${Number(src.scale)}`}) AS ${type})`;
+  }
   const base = all[src.addDays as MappableField];
   if (!base) throw new Error(`addDays: ${src.addDays} is not mapped`);
   const from = fieldValueSql({ field: src.addDays as MappableField, src: base }, all);
@@ -62,28 +69,53 @@ export function compileMapping(mapping: Mapping, brandOverride?: string): Compil
     ? { constant: brandOverride }
     : mapping.brand;
   if (!brandSrc) throw new Error('no brand: give --brand or a "brand" in the mapping');
-  const failures = resolved.filter((r) => 'column' in r.src);
+  const cells = readCells(resolved);
   const attributeNames = Object.keys(mapping.attributes);
   const typedColumns = [
     `${brandSql(brandSrc)} AS m_brand_id`,
     ...resolved.map((r) => `${fieldValueSql(r, fields)} AS m_${snake(r.field)}`),
-    ...failures.map(
-      (r, i) =>
-        `${failureReasonSql(transformOf(r.field, r.src as { transform?: Transform }), ref((r.src as { column: string }).column))} AS __fail_${i}`,
-    ),
     `${mapping.versions ? valueSql(mapping.versions.transform ?? { kind: 'date', format: 'auto' }, ref(mapping.versions.column)) : 'NULL'} AS __version`,
     ...attributeNames.map((name) => {
       const a = mapping.attributes[name] as { column: string; transform?: Transform };
       return `${valueSql(a.transform ?? { kind: 'text' }, ref(a.column))} AS ${quoteIdent(`attr:${name}`)}`;
     }),
   ];
+  const mapped = new Set(resolved.map((r) => r.field));
   return {
     typedColumns,
-    canonicalColumns: canonicalColumns(new Set(resolved.map((r) => r.field))),
-    checks: buildChecks(mapping, failures),
+    canonicalColumns: canonicalColumns(mapped),
+    canonicalNames: ['brand_id', ...canonicalOrder.map(snake)],
+    failureColumns: cells.map((c, i) => failureSql(c, i)),
+    checks: buildChecks(mapping, cells),
     sourceColumns: sourceColumnsOf(mapping, brandSrc),
     attributeNames,
+    mappedFields: mapped,
   };
+}
+
+/**
+ * The cells a row's fields are read from, each with SQL (over the typed row) that is NULL when the
+ * cell gave no value: the field's typed value, or for a column with a fallback, its own value.
+ */
+function readCells(resolved: Resolved[]): ReadCell[] {
+  return resolved.flatMap(({ field, src }) => {
+    if (!('column' in src)) return [];
+    const t = transformOf(field, src);
+    const own = src.fallback ? valueSql(t, raw(src.column)) : `m_${snake(field)}`;
+    const cells: ReadCell[] = [{ field, column: src.column, transform: t, value: own }];
+    if (src.fallback) {
+      const ft = transformOf(field, src.fallback);
+      const value = valueSql(ft, raw(src.fallback.column));
+      cells.push({ field, column: src.fallback.column, transform: ft, value });
+    }
+    return cells;
+  });
+}
+
+/** The reason a mapped cell failed, computed only where its value came out NULL. */
+function failureSql(c: ReadCell, i: number): string {
+  const cell = raw(c.column);
+  return `CASE WHEN ${c.value} IS NULL AND ${cell} IS NOT NULL THEN ${failureReasonSql(c.transform, cell)} END AS __fail_${i}`;
 }
 
 /** Canonical columns in an order where every default refers only to columns before it. */
@@ -109,6 +141,7 @@ function sourceColumnsOf(mapping: Mapping, brand: FieldSource): string[] {
   const cols = new Set<string>();
   const add = (s: FieldSource) => {
     if ('column' in s) cols.add(s.column);
+    if ('fallback' in s && s.fallback) cols.add(s.fallback.column);
     if ('days' in s) s.days.forEach((d) => cols.add(d.column));
   };
   add(brand);
@@ -117,80 +150,4 @@ function sourceColumnsOf(mapping: Mapping, brand: FieldSource): string[] {
   mapping.exclude.forEach((e) => cols.add(e.column));
   if (mapping.versions) cols.add(mapping.versions.column);
   return [...cols];
-}
-
-function buildChecks(mapping: Mapping, failures: Resolved[]): RowCheck[] {
-  const checks: RowCheck[] = mapping.exclude.map((e) => ({
-    when: `trim(${raw(e.column)}) IN (${e.equals.map(quoteLiteral).join(', ')})`,
-    rule: quoteLiteral(e.reason),
-    column: e.column,
-    value: raw(e.column),
-    message: `excluded by the mapping (${e.column} is ${e.equals.join(' or ')})`,
-  }));
-  failures.forEach(({ field, src }, i) => {
-    const column = (src as { column: string }).column;
-    const t = transformOf(field, src as { transform?: Transform });
-    checks.push({
-      when: `__fail_${i} IS NOT NULL`,
-      rule: `__fail_${i}`,
-      column,
-      value: raw(column),
-      message: `${field}: the value cannot be read as ${describe(t)}`,
-    });
-  });
-  checks.push(...requiredChecks(mapping), ...planChecks());
-  return checks;
-}
-
-function describe(t: Transform): string {
-  if (t.kind === 'date') return `a date (${t.format})`;
-  if (t.kind === 'vocabulary')
-    return `a known ${typeof t.vocabulary === 'string' ? t.vocabulary.replace('_', ' ') : 'label'}`;
-  return t.kind === 'integer'
-    ? 'a whole number'
-    : t.kind === 'text'
-      ? 'text'
-      : `a ${t.kind} amount`;
-}
-
-function requiredChecks(mapping: Mapping): RowCheck[] {
-  return (['brand_id', 'milestone_id', 'partner_id', 'baseline_due'] as const).map((col) => {
-    const field =
-      col === 'brand_id' ? 'brand' : col.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-    const src = field === 'brand' ? mapping.brand : mapping.fields[field as MappableField];
-    const column = src && 'column' in src ? src.column : null;
-    return {
-      when: `${col} IS NULL`,
-      rule: `'missing_required'`,
-      column,
-      value: column ? raw(column) : 'NULL',
-      message: `${field} is required but empty`,
-    };
-  });
-}
-
-function planChecks(): RowCheck[] {
-  return [
-    {
-      when: 'amount < 0',
-      rule: `'negative_amount'`,
-      column: null,
-      value: 'amount::VARCHAR',
-      message: 'amount is negative',
-    },
-    {
-      when: 'planned_start > baseline_due',
-      rule: `'due_before_start'`,
-      column: null,
-      value: `planned_start::VARCHAR || ' > ' || baseline_due::VARCHAR`,
-      message: 'the baseline due date is before the planned start',
-    },
-    {
-      when: 'approved_date < submitted_date',
-      rule: `'approved_before_submitted'`,
-      column: null,
-      value: `submitted_date::VARCHAR || ' > ' || approved_date::VARCHAR`,
-      message: 'approved before it was submitted',
-    },
-  ];
 }

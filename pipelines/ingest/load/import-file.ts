@@ -1,16 +1,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { pickUsedParams } from '../../warehouse/query.ts';
-import { refreshMarts } from '../../warehouse/refresh-marts.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
-import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
 import type { Mapping } from '../mapping/mapping-schema.ts';
-import { quoteIdent, quoteLiteral } from '../parse/index.ts';
-import { IngestReadError, stageFile } from '../read/index.ts';
-import { countOutcomes } from './count-outcomes.ts';
+import { IngestReadError } from '../read/index.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
-import { mergeSteps } from './merge-sql.ts';
-import { typedRowsSql } from './typed-rows.sql.ts';
+import { runLoad } from './run-load.ts';
 
 export interface ImportOptions {
   mapping: Mapping;
@@ -20,6 +14,8 @@ export interface ImportOptions {
   dryRun?: boolean | undefined;
   /** Name recorded as the source (default: the file path). */
   sourceName?: string | undefined;
+  /** The second file of a mapping with `join` (default: the mapping's join.file). */
+  joinFile?: string | undefined;
   /** Status date of the data; default: the load's date. */
   asOf?: string | undefined;
   clock?: () => Date;
@@ -32,8 +28,6 @@ export interface ImportResult {
   counts: ImportCounts;
   warnings: string[];
 }
-
-const tempTables = ['imp_rows', 'imp_ok', 'imp_hashed', 'imp_conflict', 'imp_final', 'imp_class'];
 
 /**
  * Imports one file through a mapping in ONE transaction: stage, type and check every row, quarantine
@@ -52,7 +46,15 @@ export async function importFile(
     const started = clock();
     await conn.run('BEGIN TRANSACTION');
     try {
-      const result = await runLoad(conn, file, source, loadId, options);
+      const result = await runLoad(conn, {
+        file,
+        source,
+        loadId,
+        mapping: options.mapping,
+        brand: options.brand,
+        joinFile: options.joinFile,
+        progress: options.onProgress ?? (() => {}),
+      });
       if (options.dryRun) {
         await conn.run('ROLLBACK');
       } else {
@@ -71,94 +73,8 @@ export async function importFile(
       await conn.run('ROLLBACK');
       await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
       throw asImportError(err);
-    } finally {
-      for (const t of tempTables) await conn.run(`DROP TABLE IF EXISTS ${t}`);
     }
   });
-}
-
-async function runLoad(
-  conn: DuckDBConnection,
-  file: string,
-  source: string,
-  loadId: string,
-  options: ImportOptions,
-) {
-  const progress = options.onProgress ?? (() => {});
-  progress({ phase: 'read', done: 0, total: 4 });
-  const staged = await stageFile(conn, file, options.mapping.source);
-  try {
-    const compiled = compileMapping(options.mapping, options.brand);
-    assertColumns(staged.columns, compiled, options.mapping.name);
-    const params = { load: loadId, file: source };
-    progress({ phase: 'validate', done: 1, total: 4 });
-    await conn.run(typedRowsSql(staged.table, compiled));
-    await quarantineRejects(conn, staged.rejects, params);
-    progress({ phase: 'merge', done: 2, total: 4 });
-    await merge(conn, compiled, params);
-    const counts = await countOutcomes(conn, loadId, staged.rowsRead);
-    progress({ phase: 'refresh', done: 3, total: 4 });
-    await refreshMarts(conn);
-    progress({ phase: 'done', done: 4, total: 4 });
-    return { counts, warnings: staged.warnings };
-  } finally {
-    await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(staged.table)}`);
-  }
-}
-
-function assertColumns(columns: string[], compiled: CompiledMapping, mapping: string): void {
-  const have = new Set(columns);
-  const missing = compiled.sourceColumns.filter((c) => !have.has(c));
-  if (missing.length > 0) {
-    throw new ImportError(
-      'missing_column',
-      `The file has no column ${missing.map((c) => `'${c}'`).join(', ')}, which mapping '${mapping}' needs. ` +
-        `Columns in the file: ${columns.slice(0, 30).join(', ')}${columns.length > 30 ? ', ...' : ''}`,
-    );
-  }
-}
-
-async function quarantineRejects(
-  conn: DuckDBConnection,
-  rejects: { line: number; message: string; rawLine: string | null }[],
-  params: { load: string; file: string },
-): Promise<void> {
-  for (const r of rejects) {
-    await conn.run(
-      `INSERT INTO quarantine VALUES ($load, $file, $line, 'malformed_row', NULL, left($raw, 1000), $msg, NULL)`,
-      { ...params, line: r.line, raw: r.rawLine, msg: r.message },
-    );
-  }
-}
-
-async function merge(
-  conn: DuckDBConnection,
-  compiled: CompiledMapping,
-  params: Record<string, string>,
-) {
-  const attrs = compiled.attributeNames.length
-    ? `json_object(${compiled.attributeNames.map((n) => `${quoteLiteral(n)}, ${quoteIdent(`attr:${n}`)}`).join(', ')})`
-    : `'{}'::JSON`;
-  const s = mergeSteps;
-  const steps = [
-    s.quarantineFaults,
-    s.okRows(attrs),
-    s.hashed,
-    s.conflicts,
-    s.quarantineConflicts,
-    s.classify,
-    s.finalRows,
-    s.history,
-    s.brands,
-    s.partners,
-    s.contracts,
-    s.projects,
-    s.milestones,
-    s.events,
-    s.payments,
-    s.disputes,
-  ];
-  for (const sql of steps) await conn.run(sql, pickUsedParams(sql, params));
 }
 
 async function nextLoadId(conn: DuckDBConnection, now: Date): Promise<string> {

@@ -17,6 +17,12 @@ export const FieldSource = z.union([
       .positive()
       .optional()
       .describe('multiplies a number (e.g. 1000000 for USD m)'),
+    fallback: z
+      .strictObject({ column: columnName, transform: Transform.optional() })
+      .optional()
+      .describe(
+        "read when this column's cell is empty (e.g. EstimateOn when StartedOn is missing)",
+      ),
   }),
   z.strictObject({ constant: z.union([z.string(), z.number()]) }),
   z
@@ -74,25 +80,59 @@ const ExcludeRule = z.strictObject({
     .regex(/^[a-z][a-z0-9_]*$/, { error: 'reason must be a snake_case code, e.g. template_task' }),
 });
 
+const SourceSpec = z.strictObject({
+  format: z
+    .enum(['auto', 'csv', 'tsv', 'xlsx', 'parquet', 'json', 'ndjson', 'arrow'])
+    .default('auto'),
+  encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'windows-1252']).default('auto'),
+  delimiter: z.string().min(1).max(1).optional(),
+  sheet: z
+    .union([z.string(), z.number().int().min(1)])
+    .optional()
+    .describe('xlsx: a sheet name or its 1-based position (default: the first)'),
+});
+
+/** A second file whose columns are added to each row of the first, matched on a key. */
+const JoinSpec = z
+  .strictObject({
+    file: z
+      .string()
+      .min(1, { error: 'join.file must name the second file' })
+      .optional()
+      .describe(
+        'the second file, relative to the folder of the file imported (or absolute); --join overrides it',
+      ),
+    on: z
+      .array(columnName)
+      .min(1, { error: 'join.on must name at least one key column' })
+      .refine((cols) => new Set(cols).size === cols.length, {
+        error: 'join.on names a column twice',
+      })
+      .describe('key column(s), spelt the same in both files; compared as trimmed text'),
+    source: SourceSpec.default({ format: 'auto', encoding: 'auto' }),
+    prefix: z
+      .string()
+      .default('')
+      .describe(
+        "put before the second file's column names (needed when both files have a column of the same name)",
+      ),
+    required: z
+      .boolean()
+      .default(false)
+      .describe('rows with no matching row in the second file are quarantined as join_unmatched'),
+  })
+  .describe(
+    'the second file may repeat a key with identical rows; a key with different rows there quarantines its rows as join_ambiguous',
+  );
+export type JoinSpec = z.infer<typeof JoinSpec>;
+
 export const Mapping = z
   .strictObject({
     name: z
       .string()
       .regex(/^[a-z0-9][a-z0-9_-]*$/, { error: 'name must be lower-case letters, digits, - or _' }),
     description: z.string().optional(),
-    source: z
-      .strictObject({
-        format: z
-          .enum(['auto', 'csv', 'tsv', 'xlsx', 'parquet', 'json', 'ndjson', 'arrow'])
-          .default('auto'),
-        encoding: z.enum(['auto', 'utf-8', 'gb18030', 'gbk', 'windows-1252']).default('auto'),
-        delimiter: z.string().min(1).max(1).optional(),
-        sheet: z
-          .union([z.string(), z.number().int().min(1)])
-          .optional()
-          .describe('xlsx: a sheet name or its 1-based position (default: the first)'),
-      })
-      .default({ format: 'auto', encoding: 'auto' }),
+    source: SourceSpec.default({ format: 'auto', encoding: 'auto' }),
     brand: FieldSource.optional().describe('default: the --brand option'),
     fields: z.partialRecord(z.enum(mappableFields), FieldSource),
     attributes: z
@@ -112,6 +152,7 @@ export const Mapping = z
       .describe(
         'rows sharing a milestone id are successive versions in the order of this column: the first gives the baseline, the last the current values, the others go to history',
       ),
+    join: JoinSpec.optional(),
   })
   .superRefine((m, ctx) => {
     for (const f of requiredFields) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../../pipelines/ingest/load/import-file.ts';
 import { reconciles } from '../../../../pipelines/ingest/load/import-counts.ts';
 import { queryRow, queryRows } from '../../../../pipelines/warehouse/query.ts';
+import { refreshMarts } from '../../../../pipelines/warehouse/refresh-marts.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';
 import { csvFile, erpMapping, header, snapshot } from './import-helpers.ts';
 
@@ -98,6 +99,40 @@ describe('importFile', () => {
       milestone_id: 'M3',
       status: 'in_progress',
     });
+  });
+
+  it('recomputes the facts of the milestones a load wrote exactly as a full rebuild would', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => [
+      `N${i}`,
+      'P1',
+      'creative',
+      '2024-03-01',
+      '2024-03-10',
+      i % 2 ? '2024-03-12' : '',
+      '100',
+      '进行中',
+    ]);
+    await load(csvFile('many.csv', [header, ...good, ...many]));
+    const newer = [...good.map((r) => [...r]), ...many];
+    newer[2] = ['M3', 'P2', 'KOL种草', '2024-03-05', '2024-03-31', '2024-03-28', '800', 'approved'];
+    newer[3] = ['N0', 'P1', 'creative', '2024-03-01', '2024-03-10', '', '100', 'cancelled'];
+    const r = await load(csvFile('newer.csv', [header, ...newer]));
+    expect(r.counts).toMatchObject({ updated: 2, unchanged: 9 });
+    const facts = () =>
+      wh.withConnection((c) =>
+        queryRows(
+          c,
+          `SELECT * EXCLUDE (amount_usd, billed_amount_usd, dispute_amount_usd) FROM milestone_facts ORDER BY milestone_id`,
+        ),
+      );
+    const incremental = await facts();
+    expect(incremental.find((f) => f.milestone_id === 'M3')).toMatchObject({
+      approved_date: '2024-03-28',
+      slip_days: 8,
+    });
+    expect(incremental.some((f) => f.milestone_id === 'N0')).toBe(false); // cancelled: no facts
+    await wh.withConnection((c) => refreshMarts(c));
+    expect(await facts()).toEqual(incremental);
   });
 
   it('quarantines bad rows with rule, column, value and line, and the counts reconcile', async () => {

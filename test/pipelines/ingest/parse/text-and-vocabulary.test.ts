@@ -227,6 +227,30 @@ describe('vocabularies, JS and SQL', () => {
       expect(await checkCases(wh, t, cases)).toEqual({ js: [], sql: [] });
   });
 
+  it('reads the _ and - spellings of multi-word labels the same on the fast path', async () => {
+    // Exports carry canonical values such as kol_seeding; the SQL reads them without cleaning.
+    const cases: Case[] = [
+      ['kol_seeding', 'kol_seeding'],
+      ['KOL-Seeding', 'kol_seeding'],
+      ['content_production', 'content_production'],
+      ['store-setup', 'store_setup'],
+      [' media_buy ', 'media_buy'],
+      ['kol__seeding', 'kol_seeding'],
+      ['kol_seeding_x', null, 'not_in_vocabulary'],
+    ];
+    const t: Transform = { kind: 'vocabulary', vocabulary: 'milestone_type' };
+    expect(await checkCases(wh, t, cases)).toEqual({ js: [], sql: [] });
+    const own: Transform = {
+      kind: 'vocabulary',
+      vocabulary: { 'Work In Progress': 'in_progress' },
+    };
+    const mine: Case[] = [
+      ['work_in_progress', 'in_progress'],
+      ['in_progress', null, 'not_in_vocabulary'], // a value is not a label of a replaced vocabulary
+    ];
+    expect(await checkCases(wh, own, mine)).toEqual({ js: [], sql: [] });
+  });
+
   it('extends a default vocabulary, with the extension winning', async () => {
     const t: Transform = {
       kind: 'vocabulary',

@@ -1,0 +1,99 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { refreshMarts } from '../../warehouse/refresh-marts.ts';
+import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
+import type { Mapping } from '../mapping/mapping-schema.ts';
+import { quoteIdent } from '../parse/index.ts';
+import { stageFile, type RejectedRow } from '../read/index.ts';
+import { countOutcomes } from './count-outcomes.ts';
+import type { ImportCounts } from './import-counts.ts';
+import { ImportError } from './import-error.ts';
+import { joinCompanion, joinPath, type Created } from './join-companion.ts';
+import { merge, mergeTempTables, mergeTempViews } from './merge.ts';
+import { typedRowsSql } from './typed-rows.sql.ts';
+
+export interface LoadInput {
+  file: string;
+  /** Name recorded as the source of quarantined and loaded rows. */
+  source: string;
+  loadId: string;
+  mapping: Mapping;
+  brand?: string | undefined;
+  /** The second file of a mapping with `join` (default: the mapping's join.file). */
+  joinFile?: string | undefined;
+  progress: (p: { phase: string; done: number; total: number }) => void;
+}
+
+/**
+ * Everything a load does inside its transaction: stage (and join), type and check every row,
+ * quarantine, merge, count, refresh the marts. Temp tables are dropped whatever happens.
+ */
+export async function runLoad(
+  conn: DuckDBConnection,
+  input: LoadInput,
+): Promise<{ counts: ImportCounts; warnings: string[] }> {
+  const { mapping, progress } = input;
+  const created: Created = { tables: [], views: [] };
+  const temp: Created = { tables: mergeTempTables, views: mergeTempViews };
+  progress({ phase: 'read', done: 0, total: 4 });
+  const staged = await stageFile(conn, input.file, mapping.source);
+  created.tables.push(staged.table);
+  try {
+    const compiled = compileMapping(mapping, input.brand);
+    const joined = mapping.join
+      ? await joinCompanion(
+          conn,
+          staged,
+          mapping.join,
+          joinPath(input.file, mapping.join, input.joinFile),
+          created,
+        )
+      : undefined;
+    assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
+    const params = { load: input.loadId, file: input.source };
+    progress({ phase: 'validate', done: 1, total: 4 });
+    await conn.run(typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled));
+    await quarantineRejects(conn, staged.rejects, params);
+    progress({ phase: 'merge', done: 2, total: 4 });
+    const raw = joined?.rawRelation ?? quoteIdent(staged.table);
+    const merged = await merge(conn, compiled, raw, params, () => dropCreated(conn, created));
+    const counts = await countOutcomes(conn, input.loadId, staged.rowsRead, merged);
+    progress({ phase: 'refresh', done: 3, total: 4 });
+    await refreshMarts(conn, { changed: 'imp_written' });
+    progress({ phase: 'done', done: 4, total: 4 });
+    return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? [])] };
+  } finally {
+    // In a transaction DuckDB has aborted the DROPs fail too; its ROLLBACK removes them instead.
+    await dropCreated(conn, created).catch(() => undefined);
+    await dropCreated(conn, temp).catch(() => undefined);
+  }
+}
+
+async function dropCreated(conn: DuckDBConnection, created: Created): Promise<void> {
+  for (const v of created.views) await conn.run(`DROP VIEW IF EXISTS ${quoteIdent(v)}`);
+  for (const t of created.tables) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+}
+
+function assertColumns(columns: string[], compiled: CompiledMapping, mapping: string): void {
+  const have = new Set(columns);
+  const missing = compiled.sourceColumns.filter((c) => !have.has(c));
+  if (missing.length > 0) {
+    throw new ImportError(
+      'missing_column',
+      `The file has no column ${missing.map((c) => `'${c}'`).join(', ')}, which mapping '${mapping}' needs. ` +
+        `Columns in the file: ${columns.slice(0, 30).join(', ')}${columns.length > 30 ? ', ...' : ''}`,
+    );
+  }
+}
+
+async function quarantineRejects(
+  conn: DuckDBConnection,
+  rejects: RejectedRow[],
+  params: { load: string; file: string },
+): Promise<void> {
+  for (const r of rejects) {
+    await conn.run(
+      `INSERT INTO quarantine VALUES ($load, $file, $line, 'malformed_row', NULL, left($raw, 1000), $msg, NULL)`,
+      { ...params, line: r.line, raw: r.rawLine, msg: r.message },
+    );
+  }
+}

@@ -1,0 +1,112 @@
+import type { MappableField } from '../mapping/mapping-schema.ts';
+
+// The statements that write core tables, all from the view `imp_written`: one row per key the
+// load writes. $load and $file are parameters.
+
+/**
+ * The rows to write: accepted rows of keys that are new and single (straight from `imp_rows`,
+ * no copy), plus the final rows the careful path chose (special-keys-sql.ts).
+ */
+export function writtenViewSql(columns: readonly string[], special: boolean): string {
+  const cols = ['__line', ...columns, 'attributes'].join(', ');
+  const plain = `SELECT ${cols} FROM imp_rows WHERE __fault IS NULL`;
+  return `CREATE OR REPLACE TEMP VIEW imp_written AS
+${
+  special
+    ? `${plain} AND milestone_id NOT IN (SELECT milestone_id FROM imp_keys)
+UNION ALL SELECT ${cols} FROM imp_final`
+    : plain
+}`;
+}
+
+/** Accepted rows that are plain inserts (the careful path counts the others itself). */
+export function plainInsertsSql(special: boolean): string {
+  return `SELECT count(*)::INTEGER AS n FROM imp_rows WHERE __fault IS NULL${
+    special ? ' AND milestone_id NOT IN (SELECT milestone_id FROM imp_keys)' : ''
+  }`;
+}
+
+const brands = `
+INSERT INTO brands (brand_id, name, load_id)
+SELECT DISTINCT brand_id, brand_id, $load FROM imp_written ON CONFLICT DO NOTHING`;
+
+const partners = `
+INSERT INTO partners (partner_id, name, kind, city, load_id)
+SELECT partner_id, arg_min(partner_name, __line), arg_min(partner_kind, __line), arg_min(partner_city, __line), $load
+FROM imp_written GROUP BY partner_id ON CONFLICT DO NOTHING`;
+
+const contracts = `
+INSERT INTO contracts (contract_id, brand_id, partner_id, pricing_model, value, currency, signed_date,
+                       payment_terms_days, load_id)
+SELECT contract_id, arg_min(brand_id, __line), arg_min(partner_id, __line), arg_min(pricing_model, __line),
+       sum(amount), arg_min(currency, __line), coalesce(min(planned_start), min(baseline_due)), 30, $load
+FROM imp_written GROUP BY contract_id ON CONFLICT DO NOTHING`;
+
+const projects = `
+INSERT INTO projects (project_id, contract_id, brand_id, name, start_date, load_id)
+SELECT project_id, arg_min(contract_id, __line), arg_min(brand_id, __line), arg_min(project_name, __line),
+       min(planned_start), $load
+FROM imp_written GROUP BY project_id ON CONFLICT DO NOTHING`;
+
+const insertMilestones = `
+INSERT INTO milestones (milestone_id, project_id, contract_id, brand_id, partner_id, name, type,
+  acceptance_criteria, planned_start, actual_start, baseline_due, current_due, amount, share, status,
+  attributes, load_id, source_file, source_line)
+SELECT f.milestone_id, f.project_id, f.contract_id, f.brand_id, f.partner_id, f.name, f.type,
+  f.acceptance_criteria, f.planned_start, f.actual_start, f.baseline_due, f.current_due, f.amount, 0,
+  f.status, f.attributes, $load, $file, f.__line
+FROM imp_written f`;
+
+/** A changed milestone keeps its baseline due date as signed. */
+const onConflictUpdate = `
+ON CONFLICT (milestone_id) DO UPDATE SET
+  project_id = EXCLUDED.project_id, contract_id = EXCLUDED.contract_id, partner_id = EXCLUDED.partner_id,
+  name = EXCLUDED.name, type = EXCLUDED.type, acceptance_criteria = EXCLUDED.acceptance_criteria,
+  planned_start = EXCLUDED.planned_start, actual_start = EXCLUDED.actual_start,
+  current_due = EXCLUDED.current_due, amount = EXCLUDED.amount, status = EXCLUDED.status,
+  attributes = EXCLUDED.attributes, load_id = EXCLUDED.load_id, source_file = EXCLUDED.source_file,
+  source_line = EXCLUDED.source_line`;
+
+/** New and changed milestones; when every written key is new, a plain INSERT skips the conflict checks. */
+const milestones = (upsert: boolean) => insertMilestones + (upsert ? onConflictUpdate : '');
+
+const events = `
+INSERT INTO milestone_events (event_id, milestone_id, kind, event_date, actor, load_id)
+SELECT milestone_id || ':' || kind, milestone_id, kind, event_date, NULL, $load
+FROM (
+  SELECT milestone_id, 'submitted' AS kind, submitted_date AS event_date FROM imp_written
+  UNION ALL SELECT milestone_id, 'approved', approved_date FROM imp_written
+) WHERE event_date IS NOT NULL
+ON CONFLICT (event_id) DO UPDATE SET event_date = EXCLUDED.event_date, load_id = EXCLUDED.load_id`;
+
+const payments = `
+INSERT INTO payments (payment_id, contract_id, brand_id, milestone_id, kind, amount, currency, paid_date, load_id)
+SELECT milestone_id || ':paid', contract_id, brand_id, milestone_id, 'milestone', amount, currency, paid_date, $load
+FROM imp_written WHERE paid_date IS NOT NULL
+ON CONFLICT (payment_id) DO UPDATE SET paid_date = EXCLUDED.paid_date, amount = EXCLUDED.amount,
+  load_id = EXCLUDED.load_id`;
+
+const disputes = `
+INSERT INTO disputes (dispute_id, milestone_id, brand_id, opened_date, reason, amount, load_id)
+SELECT milestone_id || ':dispute', milestone_id, brand_id, dispute_opened, coalesce(dispute_reason, 'other'),
+       coalesce(dispute_amount, 0), $load
+FROM imp_written WHERE dispute_opened IS NOT NULL
+ON CONFLICT (dispute_id) DO UPDATE SET opened_date = EXCLUDED.opened_date, reason = EXCLUDED.reason,
+  amount = EXCLUDED.amount, load_id = EXCLUDED.load_id`;
+
+/**
+ * The writes in order (`special`: the careful path ran, so some keys may exist). Events, payments and disputes come only from fields of their own, so a
+ * mapping that fills none of them skips the scan (it would write nothing).
+ */
+export function writeSteps(mapped: ReadonlySet<MappableField>, special: boolean): string[] {
+  return [
+    brands,
+    partners,
+    contracts,
+    projects,
+    milestones(special),
+    ...(mapped.has('submittedDate') || mapped.has('approvedDate') ? [events] : []),
+    ...(mapped.has('paidDate') ? [payments] : []),
+    ...(mapped.has('disputeOpened') ? [disputes] : []),
+  ];
+}
