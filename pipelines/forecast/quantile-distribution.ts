@@ -1,0 +1,207 @@
+// A milestone's forecast as quantiles of x = log(actual / planned duration). Between knots the
+// quantile function is linear in the level (so the density is flat and the CDF linear); the
+// outer knots are first extended to P0.01 / P0.99 in normal-score space (the tails keep the
+// spacing a Gaussian would have), then closed either linearly or with exponential tails whose
+// density matches the outermost segment. An exponential tail in x is a Pareto tail in the ratio.
+import { normalQuantile } from './normal.ts';
+
+export interface QuantileDistribution {
+  /** Knot levels, strictly increasing in [0, 1]. */
+  readonly levels: Float64Array;
+  /** log duration ratio at each knot, non-decreasing. */
+  readonly values: Float64Array;
+  /** Scale of the exponential tail below the first knot; 0 means no tail (mass stops there). */
+  readonly lowerScale: number;
+  /** Scale of the exponential tail above the last knot; 0 means no tail. */
+  readonly upperScale: number;
+}
+
+export type TailKind = 'exponential' | 'linear';
+
+export interface QuantileOptions {
+  /**
+   * 'exponential' (default): unbounded tails beyond P0.01 / P0.99. 'linear': the outer segments
+   * continue to levels 0 and 1, so the support is bounded.
+   */
+  tail?: TailKind;
+}
+
+const TAIL_LOW = 0.01;
+const TAIL_HIGH = 0.99;
+
+/** Pool-adjacent-violators: the closest non-decreasing sequence in least squares. */
+export function repairMonotone(values: readonly number[]): number[] {
+  const means: number[] = [];
+  const sizes: number[] = [];
+  for (const v of values) {
+    let mean = v;
+    let size = 1;
+    while (means.length > 0 && means[means.length - 1]! > mean) {
+      const s = sizes.pop()!;
+      mean = (means.pop()! * s + mean * size) / (s + size);
+      size += s;
+    }
+    means.push(mean);
+    sizes.push(size);
+  }
+  return means.flatMap((m, i) => new Array<number>(sizes[i]!).fill(m));
+}
+
+function sortedKnots(levels: readonly number[], values: readonly number[]): [number[], number[]] {
+  if (levels.length !== values.length || levels.length < 2) {
+    throw new RangeError('a quantile distribution needs at least two levels, one value each');
+  }
+  const idx = levels.map((_, i) => i).sort((a, b) => levels[a]! - levels[b]!);
+  const lv = idx.map((i) => levels[i]!);
+  const vs = idx.map((i) => values[i]!);
+  lv.forEach((l, i) => {
+    if (!(l > 0 && l < 1)) throw new RangeError(`quantile level must be in (0, 1), got ${l}`);
+    if (i > 0 && l === lv[i - 1]) throw new RangeError(`quantile level ${l} given twice`);
+    if (!Number.isFinite(vs[i])) throw new RangeError(`quantile at level ${l} is not finite`);
+  });
+  return [lv, repairMonotone(vs)];
+}
+
+// Extends the outer segment to `target` with the slope it has in normal scores.
+function probitExtend(l0: number, v0: number, l1: number, v1: number, target: number): number {
+  const slope = (v1 - v0) / (normalQuantile(l1) - normalQuantile(l0));
+  return v1 + slope * (normalQuantile(target) - normalQuantile(l1));
+}
+
+function withOuterKnots(lv: number[], vs: number[]): void {
+  if (lv[0]! > TAIL_LOW) {
+    vs.unshift(probitExtend(lv[1]!, vs[1]!, lv[0]!, vs[0]!, TAIL_LOW));
+    lv.unshift(TAIL_LOW);
+  }
+  const k = lv.length - 1;
+  if (lv[k]! < TAIL_HIGH) {
+    vs.push(probitExtend(lv[k - 1]!, vs[k - 1]!, lv[k]!, vs[k]!, TAIL_HIGH));
+    lv.push(TAIL_HIGH);
+  }
+}
+
+/** Builds a distribution from quantiles of log(actual / planned) at `levels` in (0, 1). */
+export function quantileDistribution(
+  levels: readonly number[],
+  logRatios: readonly number[],
+  options: QuantileOptions = {},
+): QuantileDistribution {
+  const [lv, vs] = sortedKnots(levels, logRatios);
+  withOuterKnots(lv, vs);
+  const k = lv.length - 1;
+  // Both tails use the outermost density: as a scale (exponential) or as the last stretch (linear).
+  const lowerScale = (lv[0]! * (vs[1]! - vs[0]!)) / (lv[1]! - lv[0]!);
+  const upperScale = ((1 - lv[k]!) * (vs[k]! - vs[k - 1]!)) / (lv[k]! - lv[k - 1]!);
+  if (options.tail === 'linear') {
+    lv.unshift(0);
+    vs.unshift(vs[0]! - lowerScale);
+    lv.push(1);
+    vs.push(vs[vs.length - 1]! + upperScale);
+    return {
+      levels: Float64Array.from(lv),
+      values: Float64Array.from(vs),
+      lowerScale: 0,
+      upperScale: 0,
+    };
+  }
+  return { levels: Float64Array.from(lv), values: Float64Array.from(vs), lowerScale, upperScale };
+}
+
+/** The same, from quantiles of the ratio itself (each must be > 0). */
+export function ratioDistribution(
+  levels: readonly number[],
+  ratios: readonly number[],
+  options: QuantileOptions = {},
+): QuantileDistribution {
+  if (ratios.some((r) => !(r > 0))) throw new RangeError('duration ratios must be > 0');
+  return quantileDistribution(levels, ratios.map(Math.log), options);
+}
+
+/** A point mass: every draw gives exactly `ratio` (1 = as planned). */
+export function fixedRatio(ratio = 1): QuantileDistribution {
+  if (!(ratio > 0)) throw new RangeError('duration ratio must be > 0');
+  const x = Math.log(ratio);
+  return {
+    levels: Float64Array.of(0, 1),
+    values: Float64Array.of(x, x),
+    lowerScale: 0,
+    upperScale: 0,
+  };
+}
+
+/** Inverse CDF: the log ratio at level u in [0, 1]. */
+export function quantileAt(d: QuantileDistribution, u: number): number {
+  const { levels: L, values: V } = d;
+  const k = L.length - 1;
+  if (u <= L[0]!) {
+    return d.lowerScale > 0 ? V[0]! - d.lowerScale * Math.log(L[0]! / u) : V[0]!;
+  }
+  if (u >= L[k]!) {
+    return d.upperScale > 0 ? V[k]! + d.upperScale * Math.log((1 - L[k]!) / (1 - u)) : V[k]!;
+  }
+  let i = 0;
+  while (L[i + 1]! < u) i++;
+  const t = (u - L[i]!) / (L[i + 1]! - L[i]!);
+  return V[i]! + (V[i + 1]! - V[i]!) * t;
+}
+
+/** The duration ratio (not its log) drawn by the uniform u. */
+export function sampleRatio(d: QuantileDistribution, u: number): number {
+  return Math.exp(quantileAt(d, u));
+}
+
+/** P(log ratio <= x), right-continuous. */
+export function cdfAt(d: QuantileDistribution, x: number): number {
+  const { levels: L, values: V } = d;
+  const k = L.length - 1;
+  if (x < V[0]!) return d.lowerScale > 0 ? L[0]! * Math.exp(-(V[0]! - x) / d.lowerScale) : 0;
+  let i = k;
+  while (V[i]! > x) i--;
+  if (i === k) {
+    return d.upperScale > 0 ? 1 - (1 - L[k]!) * Math.exp(-(x - V[k]!) / d.upperScale) : 1;
+  }
+  return L[i]! + ((L[i + 1]! - L[i]!) * (x - V[i]!)) / (V[i + 1]! - V[i]!);
+}
+
+/**
+ * The distribution of R given R > age (age as a ratio of the planned duration): an open milestone
+ * that has run `age` without delivery. Knots above the cut are re-levelled; the exponential upper
+ * tail is memoryless and keeps its scale. A cut inside the lower tail is linearised (< 1% mass).
+ * When no mass is left above the age (bounded support), delivery is taken as imminent.
+ */
+export function conditionOnSurvival(d: QuantileDistribution, age: number): QuantileDistribution {
+  if (!(age > 0)) return d;
+  const xa = Math.log(age);
+  const f = cdfAt(d, xa);
+  if (f <= 0 && d.lowerScale === 0) return d;
+  const levels = [0];
+  const values = [xa];
+  if (f < 1) {
+    d.levels.forEach((l, i) => {
+      if (l > f) {
+        levels.push((l - f) / (1 - f));
+        values.push(Math.max(xa, d.values[i]!));
+      }
+    });
+  }
+  if (levels.length === 1 && d.upperScale === 0) {
+    levels.push(1);
+    values.push(xa);
+  }
+  return {
+    levels: Float64Array.from(levels),
+    values: Float64Array.from(values),
+    lowerScale: 0,
+    upperScale: levels[levels.length - 1] === 1 ? 0 : d.upperScale,
+  };
+}
+
+/** Moves every log ratio by `delta` (e.g. log(old / new planned) to keep delivery days fixed). */
+export function shiftLogRatio(d: QuantileDistribution, delta: number): QuantileDistribution {
+  return { ...d, values: d.values.map((v) => v + delta) };
+}
+
+/** Ratio quantiles at `levels` (e.g. of R | R > age after conditionOnSurvival). */
+export function ratioQuantiles(d: QuantileDistribution, levels: readonly number[]): number[] {
+  return levels.map((u) => Math.exp(quantileAt(d, u)));
+}
