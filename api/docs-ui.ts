@@ -22,7 +22,15 @@ const page = `<!doctype html>
 </html>`;
 
 // A separate file rather than an inline script, so a strict Content-Security-Policy can apply.
-const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+// "Try it out" with the dashboard's session cookie: writes must echo the CSRF cookie as a header.
+const init = `window.ui = SwaggerUIBundle({
+  url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
+  requestInterceptor: (req) => {
+    const m = document.cookie.match(/(?:^|; )milepost_csrf=([^;]+)/);
+    if (m) req.headers['X-CSRF-Token'] = decodeURIComponent(m[1]);
+    return req;
+  },
+});`;
 
 /** Mounted at /api/docs. */
 export function docsUi() {

@@ -9,5 +9,6 @@ export type {
   PartnerRankingRow,
   Rate,
 } from '../pipelines/schema/kpis.ts';
+export type { Me } from '../pipelines/schema/auth.ts';
 export type { ApiErrorBody } from './errors.ts';
 export type { HealthStatus } from './routes/health.ts';

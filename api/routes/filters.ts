@@ -4,6 +4,7 @@ import { FilterOptions } from '../../pipelines/schema/kpis.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
+import { scopeOf } from '../scope.ts';
 
 const route = createRoute({
   method: 'get',
@@ -21,7 +22,7 @@ const route = createRoute({
 
 export function filterRoutes(deps: AppDeps) {
   return newRouter().openapi(route, async (c) => {
-    const body = await deps.warehouse.withConnection((conn) => filterOptions(conn));
+    const body = await deps.warehouse.withConnection((conn) => filterOptions(conn, scopeOf(c)));
     return c.json(body, 200);
   });
 }

@@ -16,7 +16,8 @@ const route = createRoute({
   method: 'get',
   path: '/health',
   tags: ['system'],
-  summary: 'Liveness and data freshness',
+  summary: 'Liveness and data freshness (public: no token needed)',
+  security: [],
   responses: {
     200: {
       description: 'The server is up',

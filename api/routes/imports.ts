@@ -24,6 +24,8 @@ import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
+import { scopeOf } from '../scope.ts';
+import { assertImportBrand } from './import-brand.ts';
 import { quarantineCsv } from './quarantine-csv.ts';
 
 const UploadForm = z.object({
@@ -112,7 +114,8 @@ function mappingFrom(form: Record<string, unknown>): Mapping {
   );
 }
 
-export function importRoutes(deps: AppDeps) {
+/** `loadWarehouse` runs the loads themselves, without the query time-out reads have. */
+export function importRoutes(deps: AppDeps, loadWarehouse = deps.warehouse) {
   const limitBytes = deps.uploadLimitBytes ?? 200 * 1024 * 1024;
   const app = newRouter();
   app.use(
@@ -142,13 +145,15 @@ export function importRoutes(deps: AppDeps) {
           throw new ApiError(400, 'invalid_mapping', err.message, err.issues);
         throw err;
       }
+      const brand = typeof form.brand === 'string' && form.brand ? form.brand : undefined;
+      assertImportBrand(scopeOf(c), brand, mapping);
       const dir = await mkdtemp(join(tmpdir(), 'milepost-upload-'));
       const path = join(dir, `upload${extname(file.name).slice(0, 10)}`);
       try {
         await writeFile(path, Buffer.from(await file.arrayBuffer()));
-        const result = await importFile(deps.warehouse, path, {
+        const result = await importFile(loadWarehouse, path, {
           mapping,
-          brand: typeof form.brand === 'string' && form.brand ? form.brand : undefined,
+          brand,
           dryRun: form.dryRun === 'true',
           sourceName: file.name,
         });
@@ -162,16 +167,22 @@ export function importRoutes(deps: AppDeps) {
     })
     .openapi(listRoute, async (c) => {
       const page = c.req.valid('query');
-      const loads = await deps.warehouse.withConnection((conn) => listLoads(conn, page));
+      const loads = await deps.warehouse.withConnection((conn) =>
+        listLoads(conn, page, scopeOf(c)),
+      );
       return c.json({ loads }, 200);
     })
     .openapi(quarantineRoute, async (c) => {
       const { id } = c.req.valid('param');
       const q = c.req.valid('query');
-      const found = await deps.warehouse.withConnection((conn) => loadVisible(conn, id));
+      const scope = scopeOf(c);
+      const found = await deps.warehouse.withConnection((conn) => loadVisible(conn, id, scope));
+      // Another brand's load and a load that does not exist answer alike.
       if (!found) throw new ApiError(404, 'not_found', `No load ${id}`);
-      if (q.format === 'csv') return quarantineCsv(c, deps, id, q.rule);
-      const page = await deps.warehouse.withConnection((conn) => quarantinePage(conn, id, q));
+      if (q.format === 'csv') return quarantineCsv(c, deps, id, q.rule, scope);
+      const page = await deps.warehouse.withConnection((conn) =>
+        quarantinePage(conn, id, q, scope),
+      );
       return c.json({ loadId: id, ...page }, 200);
     });
 }

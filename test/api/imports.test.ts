@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/warehouse/warehouse.ts';
+import { bearer, testToken } from '../support/test-token.ts';
 
 const csv = [
   'id,partner,due,done,amount',
@@ -33,12 +34,19 @@ function form(fields: Record<string, string | Blob>, name = 'export.csv'): FormD
 describe('imports API', () => {
   let wh: Warehouse;
   let app: ReturnType<typeof createApp>;
+  let auth: { headers: { Authorization: string } };
   beforeAll(async () => {
     wh = await openWarehouse(':memory:');
     app = createApp({ warehouse: wh, version: 'test', log: () => {}, uploadLimitBytes: 4096 });
+    // A planner scoped to the brand the uploads are for.
+    await wh.withConnection((c) =>
+      c.run(`INSERT INTO brands (brand_id, name) VALUES ('acme', 'Acme')`),
+    );
+    auth = { headers: bearer(await testToken(wh, 'planner', ['acme'])) };
   });
   afterAll(() => wh.close());
-  const post = (body: FormData) => app.request('/api/imports', { method: 'POST', body });
+  const post = (body: FormData) => app.request('/api/imports', { method: 'POST', body, ...auth });
+  const get = (path: string) => app.request(path, auth);
 
   it('validates and counts on a dry run without writing', async () => {
     const res = await post(form({ file: new Blob([csv]), mappingJson, dryRun: 'true' }));
@@ -46,7 +54,7 @@ describe('imports API', () => {
     const body = (await res.json()) as { dryRun: boolean; counts: Record<string, number> };
     expect(body.dryRun).toBe(true);
     expect(body.counts).toMatchObject({ read: 3, inserted: 1, quarantined: 2 });
-    const list = (await (await app.request('/api/imports')).json()) as { loads: unknown[] };
+    const list = (await (await get('/api/imports')).json()) as { loads: unknown[] };
     expect(list.loads).toHaveLength(0);
   });
 
@@ -55,7 +63,7 @@ describe('imports API', () => {
     const res = await post(form({ file: new Blob([csv]), mappingJson }));
     expect(res.status).toBe(201);
     loadId = ((await res.json()) as { loadId: string }).loadId;
-    const list = (await (await app.request('/api/imports')).json()) as {
+    const list = (await (await get('/api/imports')).json()) as {
       loads: {
         loadId: string;
         source: string;
@@ -74,9 +82,7 @@ describe('imports API', () => {
   });
 
   it('pages the quarantine and exports it as CSV', async () => {
-    const page = (await (
-      await app.request(`/api/imports/${loadId}/quarantine?limit=1`)
-    ).json()) as {
+    const page = (await (await get(`/api/imports/${loadId}/quarantine?limit=1`)).json()) as {
       total: number;
       rows: { sourceLine: number; rule: string }[];
     };
@@ -84,7 +90,7 @@ describe('imports API', () => {
     expect(page.rows).toEqual([
       expect.objectContaining({ sourceLine: 3, rule: 'negative_amount' }),
     ]);
-    const res = await app.request(`/api/imports/${loadId}/quarantine?format=csv`);
+    const res = await get(`/api/imports/${loadId}/quarantine?format=csv`);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const lines = (await res.text()).trim().split('\n');
     expect(lines[0]).toBe('source_file,source_line,rule,column,value,message,row_data');
@@ -93,7 +99,7 @@ describe('imports API', () => {
   });
 
   it('answers 404 for an unknown load', async () => {
-    const res = await app.request('/api/imports/nope/quarantine');
+    const res = await get('/api/imports/nope/quarantine');
     expect(res.status).toBe(404);
   });
 

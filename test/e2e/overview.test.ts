@@ -41,6 +41,7 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
   let browser: Browser | undefined;
   let page: Page;
   let base = '';
+  let signInUrl = '';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
@@ -68,6 +69,8 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
     server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
     await waitForHealth(base, server, () => serverLog);
+    // First start prints an admin sign-in link (the token is shown only there).
+    signInUrl = await printedSignInUrl(() => serverLog);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -83,8 +86,32 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('asks for a token without a session, and signs in with a pasted one', async () => {
+    const context = await browser!.newContext({ locale: 'en-US' });
+    const fresh = await context.newPage();
+    await fresh.goto(`${base}/`);
+    const form = fresh.getByTestId('sign-in');
+    await form.waitFor();
+    await form.locator('input[name="token"]').fill('mpt_not-a-real-token');
+    await form.getByRole('button').click();
+    await fresh.getByText('That token is not valid').waitFor();
+    const token = new URL(signInUrl).searchParams.get('token') ?? '';
+    await fresh.getByTestId('sign-in').locator('input[name="token"]').fill(token);
+    await fresh.getByTestId('sign-in').getByRole('button').click();
+    await fresh.locator('[data-testid="kpi-tiles"][data-state="ready"]').waitFor();
+    expect(new URL(fresh.url()).pathname).toBe('/');
+    const cookies = await context.cookies();
+    expect(cookies.find((c) => c.name === 'milepost_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    await context.close();
+  });
+
   it('shows KPI tiles with numbers, the trend chart and the partner ranking', async () => {
-    await page.goto(`${base}/`);
+    // The sign-in link sets the session cookie and lands on the dashboard, without the token.
+    await page.goto(signInUrl);
+    expect(page.url()).toBe(`${base}/`);
     await page.locator('[data-testid="kpi-tiles"][data-state="ready"]').waitFor();
 
     expect(await page.title()).toContain('Milepost');
@@ -164,10 +191,36 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
     await page.locator('[data-testid="kpi-tiles"][data-state="ready"]:not(.dimmed)').waitFor();
   });
 
+  it('serves Swagger UI under the same Content-Security-Policy', async () => {
+    const docs = await browser!.newPage();
+    const errors: string[] = [];
+    docs.on('pageerror', (error) => errors.push(error.message));
+    docs.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const response = await docs.goto(`${base}/api/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await docs.locator('.swagger-ui .info .title').waitFor();
+    expect(await docs.locator('.swagger-ui .opblock').count()).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await docs.close();
+  });
+
   it('logged no errors in the browser', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The sign-in link the server prints on first start. */
+async function printedSignInUrl(log: () => string): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const found = /(http:\/\/\S+\/auth\/signin\?token=\S+)/.exec(log())?.[1];
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The server printed no sign-in link:\n${log()}`);
+}
 
 async function tileDetail(page: Page, kpi: string): Promise<string> {
   const text = await page.locator(`[data-kpi="${kpi}"] .tile-detail`).textContent();

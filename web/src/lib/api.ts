@@ -3,12 +3,14 @@ import type {
   FilterOptions,
   HealthStatus,
   KpiSummary,
+  Me,
   KpiTrend,
   PartnerRanking,
 } from '$api/types.ts';
 import type { Filters } from './filters.ts';
 import { getJson, type RequestOptions } from './get-json.ts';
 import type { PartnerSort } from './partner-sort.ts';
+import { signOut } from './session.ts';
 
 export { ApiError } from './api-error.ts';
 export type { RequestOptions } from './get-json.ts';
@@ -28,4 +30,7 @@ export const api = {
     getJson<PartnerRanking>('/partners', { ...filters, ...page }, options),
   filters: (options?: RequestOptions) => getJson<FilterOptions>('/filters', {}, options),
   health: (options?: RequestOptions) => getJson<HealthStatus>('/health', {}, options),
+  /** Who is signed in (role, brands); a 401 shows the sign-in prompt. */
+  me: (options?: RequestOptions) => getJson<Me>('/me', {}, options),
+  signOut: () => signOut(),
 };

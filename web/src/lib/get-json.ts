@@ -1,6 +1,7 @@
 // GET /api<path>?<query> as JSON, with the API's error shape turned into ApiError.
 import { ApiError, apiErrorFrom, isAbortError, networkErrorCode } from './api-error.ts';
 import { toQueryString, type QueryValue } from './query-string.ts';
+import { announceSignedOut } from './session.ts';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -19,6 +20,7 @@ export async function getJson<T>(
   try {
     response = await fetchFn(`/api${path}${toQueryString(params)}`, {
       headers: { accept: 'application/json' },
+      credentials: 'same-origin',
       signal: options.signal ?? null,
     });
   } catch (error) {
@@ -26,6 +28,7 @@ export async function getJson<T>(
     throw new ApiError(0, networkErrorCode, error instanceof Error ? error.message : String(error));
   }
   const body = await readJson(response);
+  if (response.status === 401) announceSignedOut();
   if (!response.ok) throw apiErrorFrom(response.status, body);
   if (body === undefined) {
     throw new ApiError(response.status, 'invalid_response', 'The server did not answer with JSON');

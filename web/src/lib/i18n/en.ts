@@ -137,6 +137,13 @@ export const en = {
     title: 'No milestones match these filters',
     body: 'Widen the date range or clear a filter to see results.',
   },
+  signIn: {
+    title: 'Sign in to Milepost',
+    body: 'Paste an API token. The server prints a sign-in link on first start; an admin can create tokens with: milepost token create.',
+    label: 'Token',
+    submit: 'Sign in',
+    invalid: 'That token is not valid (mistyped, revoked or expired).',
+  },
   errors: {
     title: 'Something went wrong',
     retry: 'Retry',

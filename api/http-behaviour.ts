@@ -1,0 +1,22 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { compress } from 'hono/compress';
+import { requestId } from 'hono/request-id';
+import { accessLog, type AccessLog } from './middleware/access-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+
+/**
+ * What every answer gets, API and dashboard alike. Order matters: the request id first (the log
+ * line carries it), the log around everything, compression outside the security headers (which
+ * read the uncompressed HTML to hash its inline scripts). Compression skips small bodies and
+ * types that are compressed already (images, Parquet, XLSX, zip).
+ */
+export function useHttpBehaviour(
+  app: OpenAPIHono,
+  options: { log: AccessLog; now: () => Date },
+): void {
+  // An incoming X-Request-Id is kept when it is short and plain (letters, digits, - _ =).
+  app.use(requestId({ limitLength: 64 }));
+  app.use(accessLog(options.log, options.now));
+  app.use(compress());
+  app.use(securityHeaders());
+}

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * API answers depend on the caller, so shared caches must not keep them (private) and browsers
+ * must ask again each time (no-cache). A weak ETag from the JSON body lets an unchanged answer
+ * come back as an empty 304. Weak, because compression may change the bytes on the wire.
+ * Only JSON is hashed: CSV and other streams would have to be read twice.
+ */
+export function conditionalGet(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    // Swagger UI's static files are the same for everyone: leave their caching to serveStatic.
+    if (c.req.path.startsWith('/api/docs')) return;
+    // c.header() replaces c.res (same body, new object): read c.res afresh after each call.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Authorization, Cookie', { append: true });
+    const res = c.res;
+    const json = res.headers.get('Content-Type')?.startsWith('application/json');
+    if (c.req.method !== 'GET' || res.status !== 200 || !json || res.headers.has('ETag')) return;
+    const body = await res.clone().arrayBuffer();
+    const etag = `W/"${createHash('sha256').update(Buffer.from(body)).digest('base64url').slice(0, 27)}"`;
+    if (matches(c.req.header('If-None-Match'), etag)) {
+      c.res = new Response(null, { status: 304, headers: res.headers });
+      c.res.headers.delete('Content-Type');
+      c.res.headers.delete('Content-Length');
+    }
+    c.header('ETag', etag);
+  };
+}
+
+/** If-None-Match compares weakly: W/"x" and "x" match, and * matches anything. */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
