@@ -1,0 +1,77 @@
+import { fitBinaryModel, predictBinary } from '../fit/binary-model.ts';
+import { deliveryLevels } from '../fit/model-settings.ts';
+import { fitQuantileModel, predictQuantiles } from '../fit/quantile-model.ts';
+import { pickValues, taskMatrix } from '../fit/task-matrix.ts';
+import { fitLogisticBaseline } from './logistic-baseline.ts';
+import { referenceClassQuantiles, referenceClassRate } from './baselines.ts';
+import type { CalibrationPoint, ScoreRow } from './score-rows.ts';
+import { binaryScores, quantileScores } from './task-scores.ts';
+import type { Task } from './tasks.ts';
+import type { TimeSplit } from './time-split.ts';
+
+export interface TaskResult {
+  scores: ScoreRow[];
+  calibration: CalibrationPoint[];
+}
+
+const groupsOf = (task: Task, rows: Int32Array) =>
+  Array.from(rows, (r) => task.referenceGroup[r] ?? '');
+
+/** Scores Milepost's delivery quantiles and both baselines on one time-ordered split. */
+export function runQuantileTask(task: Task, split: TimeSplit, label: string): TaskResult {
+  const levels = [...deliveryLevels];
+  const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
+  const yTest = pickValues(task.y, split.test);
+  const model = fitQuantileModel(task, split, {
+    levels,
+    refit: process.env.MILEPOST_REFIT === '1',
+  });
+  const predictions: Record<string, Float64Array[]> = {
+    milepost: predictQuantiles(model, taskMatrix(task, split.test), groupsOf(task, split.test)),
+    reference_class: referenceClassQuantiles(
+      pickValues(task.y, trainRows),
+      groupsOf(task, trainRows),
+      groupsOf(task, split.test),
+      levels,
+    ),
+    as_planned: levels.map(() => new Float64Array(split.test.length)),
+  };
+  const out: TaskResult = { scores: [], calibration: [] };
+  for (const [name, q] of Object.entries(predictions)) {
+    const r = quantileScores(yTest, q, levels, { source: task.source, split: label, model: name });
+    out.scores.push(...r.scores);
+    out.calibration.push(...r.calibration);
+  }
+  return out;
+}
+
+/** Scores Milepost's probability, a logistic baseline, the reference class and "as planned". */
+export function runBinaryTask(task: Task, split: TimeSplit, label: string): TaskResult {
+  const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
+  const yTest = pickValues(task.y, split.test);
+  const X = taskMatrix(task, split.test);
+  const model = fitBinaryModel(task, split);
+  const predictions: Record<string, Float64Array> = {
+    milepost: predictBinary(model, X),
+    logistic: fitLogisticBaseline(task, trainRows)(X),
+    reference_class: referenceClassRate(
+      pickValues(task.y, trainRows),
+      groupsOf(task, trainRows),
+      groupsOf(task, split.test),
+    ),
+    // "As planned" means every milestone is expected on time: P(late) = 0.
+    as_planned: new Float64Array(split.test.length),
+  };
+  const out: TaskResult = { scores: [], calibration: [] };
+  for (const [name, p] of Object.entries(predictions)) {
+    const r = binaryScores(yTest, p, {
+      source: task.source,
+      split: label,
+      model: name,
+      target: task.target,
+    });
+    out.scores.push(...r.scores);
+    out.calibration.push(...r.calibration);
+  }
+  return out;
+}

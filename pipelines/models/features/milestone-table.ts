@@ -1,0 +1,169 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue } from '@duckdb/node-api';
+import type { BrandScope } from '../../kpi/filter-sql.ts';
+import { sqlFile } from '../../warehouse/sql-file.ts';
+import { discoverAttributes, type AttributeFeature } from './attribute-features.ts';
+import { encodeCategorical, type FeatureColumns, type ModelTable } from './model-table.ts';
+import { readColumns } from './read-columns.ts';
+
+/** Numeric features computed by milestone-features.sql (booleans read as 0/1). */
+export const milestoneNumericFeatures = [
+  'planned_days',
+  'planned_workdays',
+  'peak_days',
+  'holiday_days',
+  'due_on_holiday',
+  'due_in_peak',
+  'share',
+  'log_amount',
+  'criteria_length',
+  'criteria_has_number',
+  'partner_history_n',
+  'partner_late_rate',
+  'partner_log_ratio',
+  'partner_dispute_rate',
+  'type_late_rate',
+  'brand_review_days',
+  'brand_pay_late_days',
+  'brand_dispute_rate',
+  'partner_load_30d',
+] as const;
+
+export const milestoneCategoricalFeatures = ['milestone_type', 'partner_kind', 'pricing_model'];
+
+export interface MilestoneTableOptions {
+  asOf: string;
+  scope?: BrandScope;
+  /** Prior strength of the partner/brand shrinkage, in milestones. */
+  shrinkK?: number;
+  /** Attribute keys never used as features (outcomes in disguise). */
+  excludeAttributes?: readonly string[];
+  /** Restrict to these milestone ids (prediction for a few). */
+  milestoneIds?: readonly string[];
+}
+
+export interface MilestoneTable extends ModelTable {
+  attributes: AttributeFeature[];
+  /** Per row: brand, partner, project, status, planned start and due (ISO), for callers. */
+  meta: {
+    brand: string[];
+    partner: string[];
+    project: string[];
+    status: string[];
+    plannedStart: string[];
+    baselineDue: string[];
+    currentDue: string[];
+    approved: (string | null)[];
+    submitted: (string | null)[];
+  };
+}
+
+/** Builds the model table of the warehouse's milestones as known on `asOf`. */
+export async function milestoneTable(
+  conn: DuckDBConnection,
+  options: MilestoneTableOptions,
+): Promise<MilestoneTable> {
+  const scope = options.scope ?? null;
+  await conn.run(sqlFile(new URL('./', import.meta.url), 'milestone-features.sql'), {
+    asOf: options.asOf,
+    scope: scope ? listValue([...scope]) : null,
+    k: options.shrinkK ?? 10,
+  });
+  const attributes = await discoverAttributes(conn, 'model_features', {
+    ...(options.excludeAttributes ? { exclude: options.excludeAttributes } : {}),
+  });
+  const numericNames = [
+    ...milestoneNumericFeatures,
+    ...attributes.filter((a) => a.kind === 'numeric').map((a) => `attr_${a.key}`),
+    'time_days',
+    'log_ratio',
+    'late',
+    'disputed',
+    'age_days',
+    'past_due',
+  ];
+  const params = {
+    asOf: options.asOf,
+    ids: options.milestoneIds ? listValue([...options.milestoneIds]) : null,
+  };
+  const cols = await readColumns(
+    conn,
+    selectSql(attributes, options.milestoneIds),
+    params,
+    numericNames,
+  );
+  return toTable(cols, attributes);
+}
+
+function selectSql(attributes: AttributeFeature[], ids?: readonly string[]): string {
+  const numeric = milestoneNumericFeatures.map((f) => `${f}::DOUBLE AS ${f}`);
+  const attrs = attributes.map((a) =>
+    a.kind === 'numeric' ? `${a.expr}::DOUBLE AS "attr_${a.key}"` : `${a.expr} AS "attr_${a.key}"`,
+  );
+  const idFilter = ids ? 'WHERE list_contains($ids::VARCHAR[], milestone_id)' : '';
+  return `SELECT milestone_id, brand_id, partner_id, project_id, status,
+      planned_start::VARCHAR AS planned_start, baseline_due::VARCHAR AS baseline_due,
+      current_due::VARCHAR AS current_due,
+      approved_date::VARCHAR AS approved, first_submitted::VARCHAR AS submitted,
+      ${milestoneCategoricalFeatures.join(', ')},
+      ${[...numeric, ...attrs].join(',\n      ')},
+      (planned_start - DATE '1970-01-01')::DOUBLE AS time_days,
+      log_ratio::DOUBLE AS log_ratio,
+      CASE WHEN late IS NOT NULL THEN late::DOUBLE
+           WHEN $asOf::DATE > baseline_due THEN 1.0 END AS late,
+      CASE WHEN approved_date IS NOT NULL OR disputed THEN disputed::DOUBLE END AS disputed,
+      CASE WHEN approved_date IS NULL AND planned_start < $asOf::DATE
+           THEN ($asOf::DATE - planned_start)::DOUBLE END AS age_days,
+      ($asOf::DATE > baseline_due)::DOUBLE AS past_due
+    FROM model_features ${idFilter}
+    ORDER BY planned_start, brand_id, milestone_id`;
+}
+
+function toTable(
+  cols: Awaited<ReturnType<typeof readColumns>>,
+  attributes: AttributeFeature[],
+): MilestoneTable {
+  const num = (k: string) => cols.numeric.get(k) ?? new Float64Array(cols.n).fill(NaN);
+  const txt = (k: string) => cols.text.get(k) ?? new Array<string | null>(cols.n).fill(null);
+  const features: FeatureColumns = { numeric: new Map(), categorical: new Map() };
+  for (const f of milestoneNumericFeatures) features.numeric.set(f, num(f));
+  for (const f of milestoneCategoricalFeatures)
+    features.categorical.set(f, encodeCategorical(txt(f)));
+  for (const a of attributes) {
+    const name = `attr_${a.key}`;
+    if (a.kind === 'numeric') features.numeric.set(name, num(name));
+    else features.categorical.set(name, encodeCategorical(txt(name)));
+  }
+  const plannedDays = num('planned_days');
+  const age = num('age_days');
+  const censoredAt = Float64Array.from(age, (a, i) =>
+    Number.isNaN(a) || !((plannedDays[i] ?? 0) > 0)
+      ? NaN
+      : Math.log(Math.max(a, 0.5) / (plannedDays[i] ?? 1)),
+  );
+  const strings = (k: string) => txt(k).map((v) => v ?? '');
+  return {
+    n: cols.n,
+    ids: strings('milestone_id'),
+    time: num('time_days'),
+    features,
+    logRatio: num('log_ratio'),
+    late: num('late'),
+    disputed: num('disputed'),
+    plannedDays,
+    censoredAt,
+    referenceGroup: strings('milestone_type'),
+    attributes,
+    meta: {
+      brand: strings('brand_id'),
+      partner: strings('partner_id'),
+      project: strings('project_id'),
+      status: strings('status'),
+      plannedStart: strings('planned_start'),
+      baselineDue: strings('baseline_due'),
+      currentDue: strings('current_due'),
+      approved: txt('approved'),
+      submitted: txt('submitted'),
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import type { Task } from '../backtest/tasks.ts';
+import type { FeatureMatrix } from '../learn/feature-matrix.ts';
+import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
+import { fitGbdt } from '../learn/gbdt-fit.ts';
+import type { GbdtModel } from '../learn/gbdt-model.ts';
+import { predictProbability } from '../learn/gbdt-predict.ts';
+import {
+  calibrate,
+  fitIsotonic,
+  type IsotonicCalibrator,
+} from '../learn/probability-calibration.ts';
+import { boostingSettings } from './model-settings.ts';
+import { pickValues, taskMatrix } from './task-matrix.ts';
+
+/** A gradient-boosted classifier, with its probabilities recalibrated on a later window. */
+export interface BinaryModel {
+  model: GbdtModel;
+  /** Isotonic map from raw to calibrated probability, learnt on the calibration slice. */
+  calibration: IsotonicCalibrator | null;
+}
+
+/**
+ * Fits on the early part of the training window with early stopping on the calibration slice
+ * (the end of the training window), learns the recalibration there, then refits on the whole
+ * training window with a quarter more trees than early stopping chose (there is a quarter more
+ * data): the newest months carry the most signal, and leaving them out cost 0.006 AUC on the
+ * delayed-issues training windows.
+ */
+export function fitBinaryModel(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  options: { weights?: Float64Array; calibrate?: boolean; refit?: boolean } = {},
+): BinaryModel {
+  const w = options.weights;
+  const matrix = (rows: Int32Array) => taskMatrix(task, rows, w ? pickValues(w, rows) : undefined);
+  const train = gbdtDataset(matrix(split.fit));
+  const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
+  const yCal = pickValues(task.y, split.calibration);
+  const settings = boostingSettings(split.fit.length);
+  const inner = fitGbdt(train, pickValues(task.y, split.fit), {
+    ...settings,
+    loss: { kind: 'logistic' },
+    ...(split.calibration.length > 0 ? { validation: { data: cal, target: yCal } } : {}),
+  });
+  const calibration =
+    options.calibrate === false || split.calibration.length < 50
+      ? null
+      : fitIsotonic(predictProbability(inner, cal), yCal);
+  if (options.refit === false || split.calibration.length === 0)
+    return { model: inner, calibration };
+  const all = Int32Array.from([...split.fit, ...split.calibration]);
+  const model = fitGbdt(gbdtDataset(matrix(all)), pickValues(task.y, all), {
+    ...settings,
+    loss: { kind: 'logistic' },
+    maxIterations: Math.max(10, Math.round(inner.trees.length * 1.25)),
+  });
+  return { model, calibration };
+}
+
+export function predictBinary(model: BinaryModel, data: FeatureMatrix | GbdtDataset): Float64Array {
+  const p = predictProbability(model.model, data);
+  return model.calibration ? calibrate(model.calibration, p) : p;
+}

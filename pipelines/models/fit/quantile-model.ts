@@ -1,0 +1,122 @@
+import type { Task } from '../backtest/tasks.ts';
+import type { FeatureMatrix } from '../learn/feature-matrix.ts';
+import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
+import { fitGbdt } from '../learn/gbdt-fit.ts';
+import type { GbdtModel } from '../learn/gbdt-model.ts';
+import { predict } from '../learn/gbdt-predict.ts';
+import {
+  applyQuantileCorrection,
+  fitQuantileCorrection,
+  type ConformalCorrection,
+} from '../learn/conformal.ts';
+import { boostingSettings, deliveryLevels } from './model-settings.ts';
+import { pickValues, taskMatrix } from './task-matrix.ts';
+
+/** Gradient-boosted quantiles of the target, conformally corrected on a later window. */
+export interface QuantileModel {
+  levels: number[];
+  models: GbdtModel[];
+  /** Conformal correction per level: a global shift and per-cohort shifts where data allow. */
+  corrections: ConformalCorrection[];
+}
+
+export interface QuantileFitOptions {
+  levels?: readonly number[];
+  weights?: Float64Array;
+  /**
+   * Refit each level on the fitting and calibration rows with a quarter more trees than early
+   * stopping chose, keeping the conformal shifts learnt from the first fit.
+   */
+  refit?: boolean;
+  /** Boosting settings replacing the size-based defaults (model selection experiments). */
+  settings?: Partial<ReturnType<typeof boostingSettings>>;
+  /** Minimum calibration rows for a cohort of its own (default 300). */
+  cohortMinRows?: number;
+}
+
+/** Early stopping uses the last 15% of the fitting rows; the calibration rows stay untouched. */
+function splitTail(rows: Int32Array, share = 0.15): [Int32Array, Int32Array] {
+  const cut = Math.floor(rows.length * (1 - share));
+  return [rows.slice(0, cut), rows.slice(cut)];
+}
+
+export function fitQuantileModel(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  options: QuantileFitOptions = {},
+): QuantileModel {
+  const levels = [...(options.levels ?? deliveryLevels)];
+  const [trainRows, validRows] = splitTail(split.fit);
+  const w = options.weights;
+  const train = gbdtDataset(taskMatrix(task, trainRows, w ? pickValues(w, trainRows) : undefined));
+  const valid = {
+    data: asDataset(taskMatrix(task, validRows), train.mapper),
+    target: pickValues(task.y, validRows),
+  };
+  const yTrain = pickValues(task.y, trainRows);
+  const settings = { ...boostingSettings(trainRows.length), ...options.settings };
+  const models = levels.map((alpha) =>
+    fitGbdt(train, yTrain, { ...settings, loss: { kind: 'quantile', alpha }, validation: valid }),
+  );
+  const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
+  const yCal = pickValues(task.y, split.calibration);
+  const wCal = w ? pickValues(w, split.calibration) : undefined;
+  const cohorts = Array.from(split.calibration, (r) => task.referenceGroup[r] ?? '');
+  const minCount = options.cohortMinRows ?? 300;
+  const corrections = models.map((m, k) =>
+    fitQuantileCorrection(yCal, predict(m, cal), levels[k] ?? 0.5, {
+      cohorts,
+      minCount,
+      ...(wCal ? { weights: wCal } : {}),
+    }),
+  );
+  return {
+    levels,
+    models: options.refit ? refitAll(task, split, models, settings, w) : models,
+    corrections,
+  };
+}
+
+/**
+ * Corrected quantiles per level for the rows of `data` (one Float64Array per level), repaired
+ * so that they never cross.
+ */
+export function predictQuantiles(
+  model: QuantileModel,
+  data: FeatureMatrix | GbdtDataset,
+  cohorts?: readonly string[],
+): Float64Array[] {
+  const out = model.models.map((m, k) => {
+    const c = model.corrections[k];
+    const p = predict(m, data);
+    return c ? applyQuantileCorrection(c, p, cohorts) : p;
+  });
+  const rows = out[0]?.length ?? 0;
+  for (let i = 0; i < rows; i++) {
+    for (let k = 1; k < out.length; k++) {
+      const prev = (out[k - 1] as Float64Array)[i] ?? 0;
+      const cur = out[k] as Float64Array;
+      if ((cur[i] ?? 0) < prev) cur[i] = prev;
+    }
+  }
+  return out;
+}
+
+function refitAll(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  models: GbdtModel[],
+  settings: ReturnType<typeof boostingSettings>,
+  w: Float64Array | undefined,
+): GbdtModel[] {
+  const all = Int32Array.from([...split.fit, ...split.calibration]);
+  const data = gbdtDataset(taskMatrix(task, all, w ? pickValues(w, all) : undefined));
+  const y = pickValues(task.y, all);
+  return models.map((m) =>
+    fitGbdt(data, y, {
+      ...settings,
+      loss: m.loss,
+      maxIterations: Math.max(10, Math.round(m.trees.length * 1.25)),
+    }),
+  );
+}

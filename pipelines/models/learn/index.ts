@@ -1,0 +1,23 @@
+// The learning library: pure functions over typed arrays (no warehouse, no clock). See README.md.
+export * from './feature-matrix.ts';
+export * from './bin-features.ts';
+export * from './quantile.ts';
+export * from './gbdt-params.ts';
+export * from './gbdt-dataset.ts';
+export type { GbdtModel } from './gbdt-model.ts';
+export type { GbdtTree } from './gbdt-tree.ts';
+export { fitGbdt, fitGbdtDetailed } from './gbdt-fit.ts';
+export type { GbdtFitOptions, GbdtFitResult } from './gbdt-fit.ts';
+export { fitMultiQuantile } from './gbdt-multi-quantile.ts';
+export type { MultiQuantileOptions } from './gbdt-multi-quantile.ts';
+export { predict, predictProbability, predictRaw } from './gbdt-predict.ts';
+export * from './gbdt-contributions.ts';
+export * from './gbdt-importance.ts';
+export * from './gbdt-serialize.ts';
+export * from './logistic-irls.ts';
+export * from './conformal.ts';
+export * from './probability-calibration.ts';
+export * from './metrics.ts';
+export * from './kaplan-meier.ts';
+export * from './reference-class.ts';
+export * from './shrink-rate.ts';

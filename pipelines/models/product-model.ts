@@ -1,0 +1,151 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { BrandScope } from '../kpi/filter-sql.ts';
+import { makeTask, type Task } from './backtest/tasks.ts';
+import { timeOrderedSplit } from './backtest/time-split.ts';
+import type { AttributeFeature } from './features/attribute-features.ts';
+import { milestoneTable, type MilestoneTable } from './features/milestone-table.ts';
+import { fitBinaryModel, type BinaryModel } from './fit/binary-model.ts';
+import { deliveryLevels } from './fit/model-settings.ts';
+import { fitQuantileModel, type QuantileModel } from './fit/quantile-model.ts';
+import type { ConformalCorrection } from './learn/conformal.ts';
+import { ipcwWeights } from './learn/kaplan-meier.ts';
+import { deserializeGbdt, serializeGbdt, type GbdtModelJson } from './learn/gbdt-serialize.ts';
+
+/** Everything the API needs to forecast, as stored in `models.params`. */
+export interface ProductModelParams {
+  format: 'milepost-product-model';
+  asOf: string;
+  numeric: string[];
+  categorical: { name: string; levels: string[] }[];
+  attributes: AttributeFeature[];
+  delivery: {
+    levels: number[];
+    models: GbdtModelJson[];
+    corrections: ConformalCorrection[];
+  };
+  late: { model: GbdtModelJson; calibration: BinaryModel['calibration'] };
+  dispute: { model: GbdtModelJson; calibration: BinaryModel['calibration'] };
+}
+
+/** The same, ready to predict with. */
+export interface ProductModel {
+  params: ProductModelParams;
+  delivery: QuantileModel;
+  late: BinaryModel;
+  dispute: BinaryModel;
+}
+
+export interface TrainResult {
+  params: ProductModelParams;
+  /** The feature table trained on (its open rows get the first forecasts of the ledger). */
+  table: MilestoneTable;
+  rows: number;
+  window: { trainFrom: string; trainTo: string; calibrationFrom: string; calibrationTo: string };
+}
+
+const dayToIso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+const dayOfIso = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
+
+/**
+ * Product tasks: milestones due at least `settleDays` before asOf, so that a slow milestone still
+ * open does not vanish from the recent end of the training data (its lateness is known anyway).
+ */
+function productTasks(table: MilestoneTable, asOf: string, settleDays: number): Task[] {
+  const cutoff = dayOfIso(asOf) - settleDays;
+  const settled = (y: Float64Array) =>
+    Float64Array.from(y, (v, i) => (dayOfIso(table.meta.baselineDue[i] ?? '') < cutoff ? v : NaN));
+  const base = { source: 'warehouse' };
+  return [
+    // Delivery learns from every started milestone: open ones enter through censoring weights.
+    makeTask(table, { ...base, kind: 'quantile', target: 'log_ratio', y: table.logRatio }),
+    makeTask(table, { ...base, kind: 'binary', target: 'late', y: settled(table.late) }),
+    makeTask(table, { ...base, kind: 'binary', target: 'disputed', y: settled(table.disputed) }),
+  ];
+}
+
+/**
+ * Inverse-probability-of-censoring weights for the delivery rows: a milestone still open after
+ * running r x its plan says "slower than r", and dropping it would bias durations short (the slow
+ * ones are the open ones). Kaplan-Meier of the censoring gives each completed milestone the weight
+ * 1 / P(still observed at its duration), so the completed stand for the open too.
+ */
+function censoringWeights(table: MilestoneTable, task: Task): Float64Array {
+  const time = Float64Array.from(table.logRatio, (y, i) =>
+    Number.isFinite(y) ? y : (table.censoredAt[i] ?? NaN),
+  );
+  const event = Float64Array.from(table.logRatio, (y) => (Number.isFinite(y) ? 1 : 0));
+  const w = ipcwWeights(time, event);
+  return Float64Array.from(task.rows, (r) => w[r] ?? 0);
+}
+
+/** Fits the delivery quantiles and both risk models on the warehouse's history as of `asOf`. */
+export async function trainProductModel(
+  conn: DuckDBConnection,
+  options: { asOf: string; scope?: BrandScope; settleDays?: number; onStep?: (s: string) => void },
+): Promise<TrainResult> {
+  const step = options.onStep ?? (() => {});
+  step('features');
+  const table = await milestoneTable(conn, { asOf: options.asOf, scope: options.scope ?? null });
+  const [delivery, late, dispute] = productTasks(table, options.asOf, options.settleDays ?? 60);
+  if (!delivery || !late || !dispute || delivery.rows.length < 200) {
+    throw new Error(
+      `too little settled history to train on (${delivery?.rows.length ?? 0} milestones; need 200)`,
+    );
+  }
+  // The whole settled history trains; its newest 20% calibrates (no test window in production).
+  const split = (t: Task) => timeOrderedSplit(t.time, { trainShare: 1 });
+  step(`delivery quantiles (${delivery.rows.length} milestones)`);
+  const q = fitQuantileModel(delivery, split(delivery), {
+    levels: deliveryLevels,
+    weights: censoringWeights(table, delivery),
+  });
+  step('P(late)');
+  const l = fitBinaryModel(late, split(late));
+  step('P(dispute)');
+  const d = fitBinaryModel(dispute, split(dispute));
+  const s = split(delivery);
+  const t = delivery.time;
+  const first = (rows: Int32Array) => dayToIso(t[rows[0] ?? 0] ?? 0);
+  const last = (rows: Int32Array) => dayToIso(t[rows[rows.length - 1] ?? 0] ?? 0);
+  return {
+    params: {
+      format: 'milepost-product-model',
+      asOf: options.asOf,
+      numeric: [...delivery.numeric.keys()],
+      categorical: [...delivery.categorical].map(([name, c]) => ({ name, levels: c.levels })),
+      attributes: table.attributes,
+      delivery: {
+        levels: q.levels,
+        models: q.models.map(serializeGbdt),
+        corrections: q.corrections,
+      },
+      late: { model: serializeGbdt(l.model), calibration: l.calibration },
+      dispute: { model: serializeGbdt(d.model), calibration: d.calibration },
+    },
+    table,
+    rows: delivery.rows.length,
+    window: {
+      trainFrom: first(s.fit),
+      trainTo: last(s.fit),
+      calibrationFrom: first(s.calibration),
+      calibrationTo: last(s.calibration),
+    },
+  };
+}
+
+/** Rebuilds the fitted models from stored parameters. */
+export function productModelFrom(params: ProductModelParams): ProductModel {
+  return {
+    params,
+    delivery: {
+      levels: params.delivery.levels,
+      models: params.delivery.models.map(deserializeGbdt),
+      corrections: params.delivery.corrections,
+    },
+    late: { model: deserializeGbdt(params.late.model), calibration: params.late.calibration },
+    dispute: {
+      model: deserializeGbdt(params.dispute.model),
+      calibration: params.dispute.calibration,
+    },
+  };
+}
