@@ -1,13 +1,19 @@
 // The only file that listens. `npm start` runs it (after building the dashboard if needed).
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import { ensureAdminToken } from '../pipelines/auth/ensure-admin-token.ts';
+import { signInUrl } from '../pipelines/auth/sign-in-url.ts';
 import { readConfig, repoRoot } from '../pipelines/config.ts';
 import { ensureDemoWarehouse } from '../pipelines/startup/ensure-demo.ts';
+import { ensureModel } from '../pipelines/startup/ensure-model.ts';
 import { progressBar } from '../pipelines/progress/progress-bar.ts';
 import { openWarehouse } from '../pipelines/warehouse/warehouse.ts';
 import { createApp } from './app.ts';
+import { jsonLinesToStdout } from './middleware/access-log.ts';
+import { readServerSettings } from './server-settings.ts';
 
 const config = readConfig(process.env);
+const settings = readServerSettings(process.env);
 const version = (JSON.parse(readFileSync(`${repoRoot}package.json`, 'utf8')) as { version: string })
   .version;
 const started = performance.now();
@@ -26,12 +32,21 @@ const created = await ensureDemoWarehouse(warehouse, {
   onStart: () => console.error(`First start: creating a demo warehouse at ${config.dbPath} ...`),
 });
 progress.stop();
+await ensureModel(warehouse, {
+  onStart: () =>
+    console.error('No forecasting model yet: training one (about 15 s on the demo) ...'),
+  onStep: (step) => console.error(`  training: ${step}`),
+}).catch((err: Error) =>
+  console.error(`Training skipped: ${err.message} (forecasts answer 404 until \`milepost train\`)`),
+);
+// First start (no usable token): an admin token, shown once in the sign-in link below.
+const firstAdmin = await warehouse.withConnection((c) => ensureAdminToken(c, new Date()));
 
 const webRoot = `${repoRoot}web/build`;
 if (!existsSync(`${webRoot}/index.html`)) {
   console.error('The dashboard is not built: run `npm run build:web` (the API works without it).');
 }
-const app = createApp({ warehouse, version, webRoot });
+const app = createApp({ warehouse, version, webRoot, accessLog: jsonLinesToStdout, ...settings });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -39,6 +54,14 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   const what = created ? 'demo warehouse created' : 'warehouse reused';
   console.log(`Milepost is ready (${what}, ${seconds} s): http://${host}:${info.port}/`);
   console.log(`API docs: http://${host}:${info.port}/api/docs`);
+  if (firstAdmin) {
+    const url = signInUrl({ host: config.host, port: info.port }, firstAdmin.token);
+    console.log(`Sign in as admin (this link is shown once; keep it private):\n  ${url}`);
+  } else {
+    console.log(
+      'Sign in with a token: see docs/api.md (`milepost token create`, or POST /api/tokens).',
+    );
+  }
 });
 
 let stopping = false;

@@ -5,6 +5,9 @@ import { importCommand } from './commands/import.ts';
 import { loadsCommand, quarantineCommand } from './commands/quarantine.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
+import { trainCommand } from './commands/train.ts';
+import { backtestCommand } from './commands/backtest.ts';
+import { tokenCommand } from './commands/token.ts';
 
 const commands: Command[] = [
   startCommand,
@@ -13,6 +16,9 @@ const commands: Command[] = [
   importCommand,
   loadsCommand,
   quarantineCommand,
+  tokenCommand,
+  trainCommand,
+  backtestCommand,
 ];
 
 function help(): string {

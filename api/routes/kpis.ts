@@ -2,9 +2,11 @@ import { createRoute } from '@hono/zod-openapi';
 import { kpiSummary } from '../../pipelines/kpi/kpi-summary.ts';
 import { kpiTrend } from '../../pipelines/kpi/kpi-trend.ts';
 import { KpiFilters, KpiSummary, KpiTrend } from '../../pipelines/schema/kpis.ts';
+import { answerCache, cachedJson } from '../cached-json.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
+import { scopeOf } from '../scope.ts';
 
 const summaryRoute = createRoute({
   method: 'get',
@@ -38,16 +40,20 @@ const trendRoute = createRoute({
   },
 });
 
+// Answers come from the KPI marts and are cached per data version (api/cached-json.ts).
 export function kpiRoutes(deps: AppDeps) {
+  const cache = answerCache();
   return newRouter()
     .openapi(summaryRoute, async (c) => {
       const filters = c.req.valid('query');
-      const body = await deps.warehouse.withConnection((conn) => kpiSummary(conn, filters));
-      return c.json(body, 200);
+      const scope = scopeOf(c);
+      return cachedJson(c, deps, cache, 'kpis', filters, (conn) =>
+        kpiSummary(conn, filters, scope),
+      );
     })
     .openapi(trendRoute, async (c) => {
       const filters = c.req.valid('query');
-      const body = await deps.warehouse.withConnection((conn) => kpiTrend(conn, filters));
-      return c.json(body, 200);
+      const scope = scopeOf(c);
+      return cachedJson(c, deps, cache, 'trend', filters, (conn) => kpiTrend(conn, filters, scope));
     });
 }

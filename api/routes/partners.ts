@@ -1,9 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { partnerRanking } from '../../pipelines/kpi/partner-ranking.ts';
 import { PartnerRanking, PartnerRankingQuery } from '../../pipelines/schema/kpis.ts';
+import { answerCache, cachedJson } from '../cached-json.ts';
 import type { AppDeps } from '../deps.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
+import { scopeOf } from '../scope.ts';
 
 const route = createRoute({
   method: 'get',
@@ -23,9 +25,10 @@ const route = createRoute({
 });
 
 export function partnerRoutes(deps: AppDeps) {
+  const cache = answerCache();
   return newRouter().openapi(route, async (c) => {
     const q = c.req.valid('query');
-    const body = await deps.warehouse.withConnection((conn) => partnerRanking(conn, q, q));
-    return c.json(body, 200);
+    const scope = scopeOf(c);
+    return cachedJson(c, deps, cache, 'partners', q, (conn) => partnerRanking(conn, q, q, scope));
   });
 }

@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { planCube } from '../cube/cube-query.ts';
+import type { ExportSource } from '../export/export-source.ts';
 import type {
   KpiFilters,
   PartnerRanking,
@@ -6,7 +8,7 @@ import type {
   PartnerRankingRow,
 } from '../schema/kpis.ts';
 import { queryRows } from '../warehouse/query.ts';
-import { factFilterParams, factFilterSql, type BrandScope } from './filter-sql.ts';
+import type { BrandScope } from './filter-sql.ts';
 
 // Sort keys map to fixed SQL expressions; user input never reaches the SQL text.
 const orderBy: Record<PartnerRankingQuery['sort'], string> = {
@@ -17,29 +19,16 @@ const orderBy: Record<PartnerRankingQuery['sort'], string> = {
   name: 'name',
 };
 
-const baseSql = `
-WITH per_partner AS (
-  SELECT
-    f.partner_id,
-    count(*)::INTEGER AS milestones,
-    count(*) FILTER (WHERE completed)::INTEGER AS completed,
-    count(*) FILTER (WHERE completed AND slip_days <= $tolerance)::INTEGER AS on_time,
-    count(*) FILTER (WHERE submitted)::INTEGER AS submitted,
-    count(*) FILTER (WHERE submitted AND disputed)::INTEGER AS disputed,
-    round(quantile_cont(slip_days, 0.5) FILTER (WHERE completed), 2)::DOUBLE AS median_slip,
-    round(quantile_cont(slip_days, 0.8) FILTER (WHERE completed), 2)::DOUBLE AS p80_slip,
-    round(quantile_cont(payment_lag_days, 0.5), 2)::DOUBLE AS median_lag
-  FROM milestone_facts f
-  WHERE ${factFilterSql}
-  GROUP BY f.partner_id
-)
+const rankedSql = (cube: string, paged: boolean) => `
+WITH per_partner AS (${cube})
 SELECT
-  pp.*, p.name, p.kind, p.city,
+  pp.k1 AS partner_id, p.name, p.kind, p.city, pp.milestones, pp.completed, pp.on_time,
+  pp.submitted, pp.disputed, pp.slip_p50 AS median_slip, pp.slip_p80 AS p80_slip,
+  pp.pay_p50 AS median_lag,
   pp.on_time / nullif(pp.completed, 0)::DOUBLE AS on_time_rate,
-  pp.disputed / nullif(pp.submitted, 0)::DOUBLE AS dispute_rate,
-  count(*) OVER ()::INTEGER AS total
+  pp.disputed / nullif(pp.submitted, 0)::DOUBLE AS dispute_rate${paged ? ',\n  count(*) OVER ()::INTEGER AS total' : ''}
 FROM per_partner pp
-JOIN partners p USING (partner_id)
+JOIN partners p ON p.partner_id = pp.k1
 WHERE pp.completed >= $minCompleted`;
 
 interface Row {
@@ -68,17 +57,24 @@ export async function partnerRanking(
   query: PartnerRankingQuery,
   scope: BrandScope = null,
 ): Promise<PartnerRanking> {
-  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
-  const sql = `${baseSql}
-ORDER BY ${orderBy[query.sort]} ${dir} NULLS LAST, partner_id
-LIMIT $limit OFFSET $offset`;
-  const rows = await queryRows<Row>(conn, sql, {
-    ...factFilterParams(filters, scope),
-    minCompleted: query.minCompleted,
-    limit: query.limit,
-    offset: query.offset,
-  });
+  const { sql, params } = partnerRankingSource(filters, query, scope, true);
+  const rows = await queryRows<Row>(conn, sql, params);
   return { total: rows[0]?.total ?? 0, partners: rows.map(toRow) };
+}
+
+/** The ranking's SQL: one page, or (exports) every partner in ranking order. */
+export function partnerRankingSource(
+  filters: Partial<KpiFilters>,
+  query: PartnerRankingQuery,
+  scope: BrandScope,
+  paged: boolean,
+): ExportSource {
+  const plan = planCube({ filters, scope, by: ['partner'] });
+  const dir = query.order === 'asc' ? 'ASC' : 'DESC';
+  const sql = `${rankedSql(plan.sql, paged)}
+ORDER BY ${orderBy[query.sort]} ${dir} NULLS LAST, partner_id${paged ? '\nLIMIT $limit OFFSET $offset' : ''}`;
+  const params = { ...plan.params, minCompleted: query.minCompleted };
+  return { sql, params: paged ? { ...params, limit: query.limit, offset: query.offset } : params };
 }
 
 function toRow(r: Row): PartnerRankingRow {

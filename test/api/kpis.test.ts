@@ -2,18 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { Warehouse } from '../../pipelines/warehouse/warehouse.ts';
 import { fixtureWarehouse } from '../support/fixture-warehouse.ts';
+import { bearer, testToken } from '../support/test-token.ts';
 
 describe('KPI API', () => {
   let wh: Warehouse;
   let app: ReturnType<typeof createApp>;
+  let token = '';
   beforeAll(async () => {
     wh = await fixtureWarehouse('kpi-small');
     app = createApp({ warehouse: wh, version: 'test', log: () => {} });
+    token = await testToken(wh);
   });
   afterAll(() => wh.close());
 
   const get = async (path: string) => {
-    const res = await app.request(path);
+    const res = await app.request(path, { headers: bearer(token) });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
@@ -88,15 +91,20 @@ describe('KPI API', () => {
   });
 
   it('does not leak internals when the warehouse fails', async () => {
+    // The first look-up verifies the token; every one after it fails.
+    let calls = 0;
     const broken = createApp({
       warehouse: {
         ...wh,
-        withConnection: () => Promise.reject(new Error('secret path /x.duckdb')),
+        withConnection: (fn) =>
+          calls++ === 0
+            ? wh.withConnection(fn)
+            : Promise.reject(new Error('secret path /x.duckdb')),
       },
       version: 'test',
       log: () => {},
     });
-    const res = await broken.request('/api/kpis');
+    const res = await broken.request('/api/kpis', { headers: bearer(token) });
     expect(res.status).toBe(500);
     const text = await res.text();
     expect(text).not.toContain('secret');
@@ -122,13 +130,36 @@ describe('OpenAPI document and docs UI', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
+        '/auth/signout',
+        '/cohorts',
+        '/cohorts/heatmap',
+        '/exports/cohorts',
+        '/exports/milestones',
+        '/exports/partners',
+        '/exports/projects',
         '/filters',
+        '/forecasts/at-risk',
+        '/forecasts/cash-flow',
+        '/forecasts/milestones/{id}',
+        '/forecasts/projects/{id}',
+        '/freshness',
         '/health',
         '/imports',
         '/imports/{id}/quarantine',
         '/kpis',
         '/kpis/trend',
+        '/me',
+        '/milestones',
+        '/milestones/{milestoneId}',
+        '/models/quality',
+        '/models/train',
         '/partners',
+        '/partners/{partnerId}/scorecard',
+        '/policy-impact',
+        '/projects',
+        '/projects/{projectId}',
+        '/tokens',
+        '/tokens/{id}',
       ].sort(),
     );
     const kpis = doc.paths['/kpis'] as { get: { parameters: { name: string }[] } };
