@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { appSetup } from './app-setup.ts';
+import { adviceRoutes } from './routes/advice.ts';
 import { guardApi } from './auth/guard.ts';
 import { errorBody, handleError } from './errors.ts';
 import type { AppDeps } from './deps.ts';
@@ -15,6 +16,7 @@ import { freshnessRoutes } from './routes/freshness.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importRoutes } from './routes/imports.ts';
 import { kpiRoutes } from './routes/kpis.ts';
+import { mappingRoutes } from './routes/mappings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { modelRoutes } from './routes/models.ts';
 import { partnerRoutes } from './routes/partners.ts';
@@ -47,7 +49,9 @@ export function createApp(given: AppDeps) {
     .route('/', freshnessRoutes(deps))
     .route('/', exportRoutes(given.warehouse))
     .route('/', forecastRoutes(deps))
+    .route('/', adviceRoutes(deps))
     .route('/', modelRoutes(given))
+    .route('/', mappingRoutes())
     .route('/', importRoutes(deps, given.warehouse))
     .route('/', authRoutes(deps, authenticator))
     .route('/', tokenRoutes(deps, authenticator, now));

@@ -7,6 +7,7 @@ import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { trainCommand } from './commands/train.ts';
 import { backtestCommand } from './commands/backtest.ts';
+import { adviseCommand } from './commands/advise.ts';
 import { tokenCommand } from './commands/token.ts';
 
 const commands: Command[] = [
@@ -19,6 +20,7 @@ const commands: Command[] = [
   tokenCommand,
   trainCommand,
   backtestCommand,
+  adviseCommand,
 ];
 
 function help(): string {

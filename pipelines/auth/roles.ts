@@ -14,6 +14,7 @@ export const permissions = [
   'imports:read', // load history and quarantined rows (raw source cells)
   'imports:write', // upload and load files
   'data:export', // bulk row-level exports
+  'advice:run', // definition checks, payment-split and incentive simulations (computes, writes nothing)
   'models:run', // train models and run backtests (needs an all-brands token)
   'tokens:manage', // create, list and revoke tokens (needs an all-brands admin)
   'writes:unlisted', // a write route nobody has classified yet: admins only until someone does
@@ -22,9 +23,9 @@ export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   viewer: ['figures:read'],
-  planner: ['figures:read', 'imports:read', 'imports:write'],
+  planner: ['figures:read', 'imports:read', 'imports:write', 'advice:run'],
   // Training is global (every brand's rows, one model for all), so it is an all-brands admin's call.
-  analyst: ['figures:read', 'imports:read', 'imports:write', 'data:export'],
+  analyst: ['figures:read', 'imports:read', 'imports:write', 'data:export', 'advice:run'],
   admin: permissions,
 };
 
