@@ -1,5 +1,7 @@
 import type { Authenticator } from './auth/authenticator.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
+import { DataVersionMemo } from '../pipelines/cache/data-version-memo.ts';
+import { readDataVersion } from '../pipelines/warehouse/data-version.ts';
 import type { AppDeps } from './deps.ts';
 import { timedWarehouse } from './middleware/query-timeout.ts';
 import { defaultRateLimit, type RateLimit } from './middleware/token-bucket.ts';
@@ -20,6 +22,9 @@ export function appSetup(given: AppDeps): AppSetup {
     deps: {
       ...given,
       warehouse: timedWarehouse(given.warehouse, given.queryTimeoutMs ?? 30_000),
+      dataVersion:
+        given.dataVersion ??
+        new DataVersionMemo(() => given.warehouse.withConnection(readDataVersion), 1000),
     },
     authenticator: createAuthenticator(given.warehouse, { now }),
     now,

@@ -20,7 +20,8 @@ export function answerCache(): AnswerCache {
 /**
  * A JSON answer computed once per data version, caller scope and query, then served from memory
  * until the next load (pipelines/warehouse/data-version.ts). The serialised body and its ETag are
- * kept, so a hit costs one version lookup and no JSON.stringify; If-None-Match gets a 304.
+ * kept, so a hit costs a memoised version lookup (deps.dataVersion) and no JSON.stringify;
+ * If-None-Match gets a 304.
  */
 export async function cachedJson<T>(
   c: Context,
@@ -31,7 +32,8 @@ export async function cachedJson<T>(
   compute: (conn: DuckDBConnection) => Promise<T>,
 ): Promise<TypedResponse<T, 200, 'json'>> {
   const key = `${name}|${JSON.stringify(scopeOf(c))}|${JSON.stringify(query)}`;
-  const version = await deps.warehouse.withConnection(readDataVersion);
+  const version = await (deps.dataVersion?.current() ??
+    deps.warehouse.withConnection(readDataVersion));
   const run = () => deps.warehouse.withConnection(compute).then(serialise);
   // Without a version (no load since the marts learned to write one) nothing is cached.
   const body = version === null ? await run() : await cache.get(key, version, run);

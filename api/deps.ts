@@ -1,3 +1,4 @@
+import type { DataVersionMemo } from '../pipelines/cache/data-version-memo.ts';
 import type { ForecastCache } from '../pipelines/models/predict/forecast-context.ts';
 import type { Warehouse } from '../pipelines/warehouse/warehouse.ts';
 import type { AccessLog } from './middleware/access-log.ts';
@@ -22,6 +23,11 @@ export interface AppDeps {
   sessionTtlSeconds?: number;
   /** Forecasts of the open milestones per model, data version and brand scope (default: a new cache). */
   forecastCache?: ForecastCache;
+  /**
+   * The data version cached answers are keyed by (default: read at most once a second, forgotten
+   * after each load through the API; see pipelines/cache/data-version-memo.ts).
+   */
+  dataVersion?: DataVersionMemo;
   /** The clock, for tests of expiry and rate limits. */
   now?: () => Date;
 }

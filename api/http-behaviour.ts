@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { accessLog, type AccessLog } from './middleware/access-log.ts';
@@ -17,6 +18,20 @@ export function useHttpBehaviour(
   // An incoming X-Request-Id is kept when it is short and plain (letters, digits, - _ =).
   app.use(requestId({ limitLength: 64 }));
   app.use(accessLog(options.log, options.now));
-  app.use(compress());
+  app.use(compressWhenAccepted());
   app.use(securityHeaders());
+}
+
+/**
+ * Hono's compress, only for requests that accept gzip or deflate. It reads and rewrites the
+ * finished answer even when it will not compress (to add Vary), which makes Hono rebuild every
+ * answer; the Vary header goes on before the handler instead.
+ */
+function compressWhenAccepted(): MiddlewareHandler {
+  const gzip = compress();
+  return async (c, next) => {
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    if (!/gzip|deflate/i.test(c.req.header('Accept-Encoding') ?? '')) return next();
+    return gzip(c, next);
+  };
 }

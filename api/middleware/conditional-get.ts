@@ -9,12 +9,13 @@ import type { MiddlewareHandler } from 'hono';
  */
 export function conditionalGet(): MiddlewareHandler {
   return async (c, next) => {
-    await next();
     // Swagger UI's static files are the same for everyone: leave their caching to serveStatic.
-    if (c.req.path.startsWith('/api/docs')) return;
-    // c.header() replaces c.res (same body, new object): read c.res afresh after each call.
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'private, no-cache');
+    if (c.req.path.startsWith('/api/docs')) return next();
+    // Set before the handler answers (a route may still replace them): a header set on a finished
+    // answer makes Hono rebuild it, which cost more than the rest of a cached answer.
+    c.header('Cache-Control', 'private, no-cache');
     c.header('Vary', 'Authorization, Cookie', { append: true });
+    await next();
     const res = c.res;
     const json = res.headers.get('Content-Type')?.startsWith('application/json');
     if (c.req.method !== 'GET' || res.status !== 200 || !json || res.headers.has('ETag')) return;
@@ -25,6 +26,7 @@ export function conditionalGet(): MiddlewareHandler {
       c.res.headers.delete('Content-Type');
       c.res.headers.delete('Content-Length');
     }
+    // c.header() replaces c.res (same body, new object) when the answer is finished.
     c.header('ETag', etag);
   };
 }

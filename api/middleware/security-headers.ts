@@ -9,19 +9,28 @@ import type { MiddlewareHandler } from 'hono';
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
+    // Set before the handler answers, so they travel with its answer: a header set on a finished
+    // answer makes Hono rebuild it as a full web Response (about 0.2 ms of CPU per request).
+    for (const [name, value] of fixedHeaders) c.header(name, value);
     await next();
-    const isHtml = c.res.headers.get('Content-Type')?.startsWith('text/html') ?? false;
-    const hashes = isHtml ? inlineScriptHashes(await c.res.clone().text()) : [];
-    c.header('Content-Security-Policy', contentSecurityPolicy(hashes));
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('X-Frame-Options', 'DENY');
-    // Keeps sign-in links (?token=...) out of Referer headers sent to other sites; same-origin
-    // requests keep theirs, so a form post's Origin header stays meaningful.
-    c.header('Referrer-Policy', 'same-origin');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
-    c.header('Cross-Origin-Resource-Policy', 'same-origin');
+    // Only an HTML page pays for the rebuild: its CSP names the hashes of its inline scripts.
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      const hashes = inlineScriptHashes(await c.res.clone().text());
+      c.header('Content-Security-Policy', contentSecurityPolicy(hashes));
+    }
   };
 }
+
+const fixedHeaders: readonly (readonly [string, string])[] = [
+  ['Content-Security-Policy', contentSecurityPolicy([])],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-Frame-Options', 'DENY'],
+  // Keeps sign-in links (?token=...) out of Referer headers sent to other sites; same-origin
+  // requests keep theirs, so a form post's Origin header stays meaningful.
+  ['Referrer-Policy', 'same-origin'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+];
 
 export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
   return [

@@ -6,6 +6,7 @@ import type { Authenticator } from '../auth/authenticator.ts';
 import { clearSessionCookies } from '../auth/cookies.ts';
 import { csrfTokenFor } from '../auth/csrf-token.ts';
 import type { AppDeps } from '../deps.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 
@@ -15,7 +16,10 @@ const meRoute = createRoute({
   tags: ['auth'],
   summary: 'Who the caller is: token, role, brands and permissions',
   responses: {
-    200: { description: 'The caller', content: { 'application/json': { schema: MeSchema } } },
+    200: {
+      description: 'The caller',
+      content: { 'application/json': { schema: MeSchema, example: openapiExamples.me } },
+    },
     ...errorResponses,
   },
 });

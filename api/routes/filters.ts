@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { filterOptions } from '../../pipelines/kpi/filter-options.ts';
 import { FilterOptions } from '../../pipelines/schema/kpis.ts';
 import type { AppDeps } from '../deps.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 import { scopeOf } from '../scope.ts';
@@ -14,7 +15,7 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Filter options',
-      content: { 'application/json': { schema: FilterOptions } },
+      content: { 'application/json': { schema: FilterOptions, example: openapiExamples.filters } },
     },
     ...errorResponses,
   },

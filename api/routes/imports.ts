@@ -22,6 +22,7 @@ import {
 } from '../../pipelines/schema/imports.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 import { scopeOf } from '../scope.ts';
@@ -43,10 +44,20 @@ const postRoute = createRoute({
   summary: 'Import a file through a mapping (multipart upload)',
   request: { body: { content: { 'multipart/form-data': { schema: UploadForm } }, required: true } },
   responses: {
-    201: { description: 'Loaded', content: { 'application/json': { schema: ImportResultSchema } } },
+    201: {
+      description: 'Loaded',
+      content: {
+        'application/json': { schema: ImportResultSchema, example: openapiExamples.importResult },
+      },
+    },
     200: {
       description: 'Dry run: counted, nothing written',
-      content: { 'application/json': { schema: ImportResultSchema } },
+      content: {
+        'application/json': {
+          schema: ImportResultSchema,
+          example: { ...openapiExamples.importResult, dryRun: true },
+        },
+      },
     },
     413: { description: 'File larger than the upload limit' },
     422: { description: 'The file could not be loaded; nothing was changed' },
@@ -61,7 +72,10 @@ const listRoute = createRoute({
   summary: 'Load history with counts, newest first',
   request: { query: PageQuery },
   responses: {
-    200: { description: 'Loads', content: { 'application/json': { schema: LoadListSchema } } },
+    200: {
+      description: 'Loads',
+      content: { 'application/json': { schema: LoadListSchema, example: openapiExamples.loads } },
+    },
     ...errorResponses,
   },
 });
@@ -86,8 +100,8 @@ const quarantineRoute = createRoute({
     200: {
       description: 'Quarantined rows',
       content: {
-        'application/json': { schema: QuarantinePageSchema },
-        'text/csv': { schema: z.string() },
+        'application/json': { schema: QuarantinePageSchema, example: openapiExamples.quarantine },
+        'text/csv': { schema: z.string(), example: openapiExamples.quarantineCsv },
       },
     },
     404: { description: 'No such load' },
@@ -157,6 +171,8 @@ export function importRoutes(deps: AppDeps, loadWarehouse = deps.warehouse) {
           dryRun: form.dryRun === 'true',
           sourceName: file.name,
         });
+        // Cached answers are keyed by the data version the load just changed.
+        if (!result.dryRun) deps.dataVersion?.invalidate();
         return c.json(result, result.dryRun ? 200 : 201);
       } catch (err) {
         if (err instanceof ImportError) throw new ApiError(422, err.code, err.message);

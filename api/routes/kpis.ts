@@ -4,6 +4,7 @@ import { kpiTrend } from '../../pipelines/kpi/kpi-trend.ts';
 import { KpiFilters, KpiSummary, KpiTrend } from '../../pipelines/schema/kpis.ts';
 import { answerCache, cachedJson } from '../cached-json.ts';
 import type { AppDeps } from '../deps.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 import { scopeOf } from '../scope.ts';
@@ -19,7 +20,7 @@ const summaryRoute = createRoute({
   responses: {
     200: {
       description: 'KPIs for the filter',
-      content: { 'application/json': { schema: KpiSummary } },
+      content: { 'application/json': { schema: KpiSummary, example: openapiExamples.kpis } },
     },
     ...errorResponses,
   },
@@ -34,7 +35,7 @@ const trendRoute = createRoute({
   responses: {
     200: {
       description: 'One point per cohort month',
-      content: { 'application/json': { schema: KpiTrend } },
+      content: { 'application/json': { schema: KpiTrend, example: openapiExamples.trend } },
     },
     ...errorResponses,
   },

@@ -3,6 +3,7 @@ import { partnerRanking } from '../../pipelines/kpi/partner-ranking.ts';
 import { PartnerRanking, PartnerRankingQuery } from '../../pipelines/schema/kpis.ts';
 import { answerCache, cachedJson } from '../cached-json.ts';
 import type { AppDeps } from '../deps.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 import { scopeOf } from '../scope.ts';
@@ -18,7 +19,9 @@ const route = createRoute({
   responses: {
     200: {
       description: 'Ranked partners',
-      content: { 'application/json': { schema: PartnerRanking } },
+      content: {
+        'application/json': { schema: PartnerRanking, example: openapiExamples.partners },
+      },
     },
     ...errorResponses,
   },

@@ -12,6 +12,7 @@ import {
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { openapiExamples } from '../openapi-examples.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 
@@ -23,7 +24,12 @@ const listRoute = createRoute({
   responses: {
     200: {
       description: 'Tokens (never their secrets)',
-      content: { 'application/json': { schema: z.object({ tokens: z.array(TokenInfoSchema) }) } },
+      content: {
+        'application/json': {
+          schema: z.object({ tokens: z.array(TokenInfoSchema) }),
+          example: openapiExamples.tokenList,
+        },
+      },
     },
     ...errorResponses,
   },
@@ -40,7 +46,9 @@ const createTokenRoute = createRoute({
   responses: {
     201: {
       description: 'Created',
-      content: { 'application/json': { schema: CreatedTokenSchema } },
+      content: {
+        'application/json': { schema: CreatedTokenSchema, example: openapiExamples.tokenCreated },
+      },
     },
     ...errorResponses,
   },
@@ -53,7 +61,12 @@ const revokeRoute = createRoute({
   summary: 'Revoke a token and end its sessions (admin for all brands)',
   request: { params: z.object({ id: z.string().min(1).max(64) }) },
   responses: {
-    200: { description: 'Revoked', content: { 'application/json': { schema: TokenInfoSchema } } },
+    200: {
+      description: 'Revoked',
+      content: {
+        'application/json': { schema: TokenInfoSchema, example: openapiExamples.tokenRevoked },
+      },
+    },
     404: { description: 'No such token' },
     ...errorResponses,
   },

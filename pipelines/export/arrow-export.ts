@@ -6,8 +6,30 @@ import { metaEntries, type ExportMeta } from './export-meta.ts';
 import type { ExportSource } from './export-source.ts';
 
 /**
+ * The writer's sink, emptied after every batch. The writer's own queue is drained only by
+ * iterating it; `toUint8Array(true)` returns everything written so far without removing it, so
+ * yielding that after each batch sent every earlier batch again (and kept the whole file in memory).
+ */
+class DrainedSink extends A.AsyncByteQueue {
+  #chunks: Uint8Array[] = [];
+
+  override write(value: Parameters<A.AsyncByteQueue['write']>[0]): void {
+    if (ArrayBuffer.isView(value) && value.byteLength > 0) {
+      this.#chunks.push(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+    }
+  }
+
+  /** The bytes written since the last call (copied: the writer may reuse its buffers). */
+  take(): Uint8Array {
+    const out = Buffer.concat(this.#chunks);
+    this.#chunks = [];
+    return out;
+  }
+}
+
+/**
  * The export as an Arrow IPC stream (application/vnd.apache.arrow.stream): one record batch per
- * DuckDB chunk, the metadata as the schema's key-value metadata. Yields the bytes as written.
+ * DuckDB chunk, the metadata as the schema's key-value metadata. Yields each batch's bytes once.
  */
 export async function* arrowExport(
   conn: DuckDBConnection,
@@ -20,8 +42,9 @@ export async function* arrowExport(
     .columnNames()
     .map((name, i) => new A.Field(name, (columns[i] as { type: A.DataType }).type, true));
   const schema = new A.Schema(fields, new Map(metaEntries(meta)));
+  const sink = new DrainedSink();
   const writer = new A.RecordBatchStreamWriter();
-  writer.reset(undefined, schema);
+  writer.reset(sink, schema);
   for await (const rows of result.yieldRowsJs()) {
     const children = columns.map(
       ({ type, convert }, i) =>
@@ -37,8 +60,8 @@ export async function* arrowExport(
       children,
     });
     writer.write(new A.RecordBatch(schema, data));
-    yield writer.toUint8Array(true);
+    yield sink.take();
   }
   writer.finish();
-  yield writer.toUint8Array(true);
+  yield sink.take();
 }

@@ -7,12 +7,16 @@
 --   all            partner kind, type, pricing model, size band, cohort month
 --   brand_month    brand, cohort month
 --   partner_month  partner, partner kind, cohort month
--- Queries needing other combinations (a brand and a type, say) aggregate the per-milestone views
--- of kpi_fact_rows.sql instead: finer grains would be nearly as large as the facts themselves.
+--   brand_detail   every dimension: brand, partner, kind, type, pricing model, size band, month
+-- brand_detail is nearly as large as the facts, but sorted by brand: a brand-scoped caller (or a
+-- brand filter) with any other filter reads only its brands' row groups, where the unsorted
+-- per-milestone views of kpi_fact_rows.sql would be read whole. Those views remain for periods
+-- that do not start and end on month boundaries.
 -- kpi_hist.sql lists the same grouping sets; pipelines/cube/grains.ts names them for queries.
 CREATE OR REPLACE TABLE kpi_cells AS
 SELECT
   CASE
+    WHEN grouping(brand_id) = 0 AND grouping(partner_id) = 0 THEN 'brand_detail'
     WHEN grouping(brand_id) = 0 THEN 'brand_month'
     WHEN grouping(partner_id) = 0 THEN 'partner_month'
     WHEN grouping(milestone_type) = 0 THEN 'all'
@@ -45,6 +49,7 @@ GROUP BY GROUPING SETS (
   (cohort_month),
   (brand_id, cohort_month),
   (partner_id, partner_kind, cohort_month),
-  (partner_kind, milestone_type, pricing_model, size_band, cohort_month)
+  (partner_kind, milestone_type, pricing_model, size_band, cohort_month),
+  (brand_id, partner_id, partner_kind, milestone_type, pricing_model, size_band, cohort_month)
 )
 ORDER BY grain, brand_id, partner_id;

@@ -5,6 +5,7 @@
 CREATE OR REPLACE TABLE kpi_hist AS
 SELECT
   CASE
+    WHEN grouping(brand_id) = 0 AND grouping(partner_id) = 0 THEN 'brand_detail'
     WHEN grouping(brand_id) = 0 THEN 'brand_month'
     WHEN grouping(partner_id) = 0 THEN 'partner_month'
     WHEN grouping(milestone_type) = 0 THEN 'all'
@@ -17,6 +18,8 @@ GROUP BY GROUPING SETS (
   (cohort_month, metric, days),
   (brand_id, cohort_month, metric, days),
   (partner_id, partner_kind, cohort_month, metric, days),
-  (partner_kind, milestone_type, pricing_model, size_band, cohort_month, metric, days)
+  (partner_kind, milestone_type, pricing_model, size_band, cohort_month, metric, days),
+  (brand_id, partner_id, partner_kind, milestone_type, pricing_model, size_band, cohort_month,
+   metric, days)
 )
 ORDER BY grain, brand_id, partner_id;

@@ -64,12 +64,24 @@ const cases: [string, CubeQuery, string, string, string, string][] = [
     `partner_kind = 'agency'`,
   ],
   [
-    'brand x type (no grain: per-milestone views)',
+    'brand x type (every dimension, sorted by brand)',
     { filters: {}, scope: null, by: ['brand', 'milestoneType'] },
-    'facts',
+    'brand_detail',
     'brand_id',
     'milestone_type',
     'true',
+  ],
+  [
+    'a scoped caller filtering by type and partner kind',
+    {
+      filters: { milestoneType: ['creative'], partnerKind: ['agency'] },
+      scope: ['B0001', 'B0003'],
+      by: ['cohortMonth'],
+    },
+    'brand_detail',
+    "strftime(cohort_month, '%Y-%m')",
+    'NULL',
+    `brand_id IN ('B0001', 'B0003') AND milestone_type = 'creative' AND partner_kind = 'agency'`,
   ],
   [
     'a period inside months (per-milestone views)',
