@@ -9,6 +9,7 @@ import {
 } from '../../pipelines/models/predict/forecast-context.ts';
 import { partnerOverrides } from '../../pipelines/models/predict/partner-overrides.ts';
 import { projectOutlook } from '../../pipelines/models/predict/project-outlook.ts';
+import { projectListOutlook } from '../../pipelines/models/predict/project-list-outlook.ts';
 import {
   AtRiskList,
   AtRiskQuery,
@@ -16,6 +17,8 @@ import {
   CashFlowQuery,
   MilestoneForecast,
   ProjectForecast,
+  ProjectForecastList,
+  ProjectForecastListQuery,
   ProjectForecastQuery,
   WhatIfQuery,
 } from '../../pipelines/schema/forecasts.ts';
@@ -72,6 +75,17 @@ const projectRoute = createRoute({
     ProjectForecast,
     'The project forecast (seeded: the same query gives the same answer)',
   ),
+});
+
+const projectListRoute = createRoute({
+  method: 'get',
+  path: '/forecasts/projects',
+  tags: ['forecasts'],
+  summary: 'Projects with open milestones, riskiest first, with their Monte Carlo finish dates',
+  description:
+    "Ranked by the highest P(late) among each project's open milestones; one page (`limit`, `offset`) is simulated with `runs` runs each.",
+  request: { query: ProjectForecastListQuery },
+  responses: json(ProjectForecastList, 'One page of project forecasts'),
 });
 
 const cashRoute = createRoute({
@@ -178,6 +192,12 @@ export function forecastRoutes(deps: AppDeps) {
         }),
       );
       if (!body) throw new ApiError(404, 'not_found', `No project ${id}`);
+      return c.json(body, 200);
+    })
+    .openapi(projectListRoute, async (c) => {
+      const q = c.req.valid('query');
+      const ctx = await context(deps, cache, c);
+      const body = await deps.warehouse.withConnection((conn) => projectListOutlook(conn, ctx, q));
       return c.json(body, 200);
     })
     .openapi(cashRoute, async (c) => {

@@ -84,6 +84,38 @@ export const ProjectForecast = z
   .meta({ id: 'ProjectForecast' });
 export type ProjectForecast = z.infer<typeof ProjectForecast>;
 
+export const ProjectForecastListQuery = z.object({
+  brand: z.string().min(1).max(128).optional(),
+  partner: z.string().min(1).max(128).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+  runs: z.coerce.number().int().min(100).max(5_000).default(1_000),
+  seed: z.coerce.number().int().min(0).default(1),
+});
+
+export const ProjectForecastList = z
+  .object({
+    asOf: isoDate,
+    modelVersion: z.number().int(),
+    runs: z.number().int(),
+    total: z.number().int().describe('Projects with open milestones in the selection'),
+    items: z.array(
+      z.object({
+        projectId: z.string(),
+        name: z.string(),
+        brandId: z.string(),
+        partnerId: z.string(),
+        openMilestones: z.number().int(),
+        maxPLate: probability.describe('The highest P(late) among its open milestones'),
+        deadline: isoDate,
+        finish: z.object({ p50: isoDate, p80: isoDate, p95: isoDate }),
+        pFinishByDeadline: probability,
+      }),
+    ),
+  })
+  .meta({ id: 'ProjectForecastList' });
+export type ProjectForecastList = z.infer<typeof ProjectForecastList>;
+
 export const CashFlowQuery = z.object({
   brand: z.string().min(1).max(128).optional().describe('Brand id (default: every brand in scope)'),
   partner: z.string().min(1).max(128).optional(),

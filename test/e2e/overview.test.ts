@@ -1,102 +1,23 @@
 // The overview page in a real browser against the real server: `milepost serve` on a small demo
 // warehouse, driven by Debian's Chromium through playwright-core (never a downloaded browser).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser, useDashboard } from './support/dashboard.ts';
+import { downloadBytes } from './support/downloads.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const screenshots = join(root, 'test-results', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SERVER_START_TIMEOUT_MS = 120_000;
-const inCi = process.env.CI === 'true';
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium && !inCi) {
-  console.warn(
-    `[e2e] Skipping the overview browser test: no Chromium at ${CHROMIUM} ` +
-      "(install Debian's chromium package). Under CI=true this is a failure, not a skip.",
-  );
-}
-
-// Under CI the suite always runs, so a missing browser fails loudly in beforeAll.
-describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
-  let server: ChildProcess | undefined;
-  let serverLog = '';
-  let dataDir = '';
-  let browser: Browser | undefined;
-  let page: Page;
-  let base = '';
-  let signInUrl = '';
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}. CI must install Debian's chromium package ` +
-          '(apt-get install chromium); browser tests never download a browser and never skip under CI.',
-      );
-    }
-    buildDashboard();
-    dataDir = mkdtempSync(join(tmpdir(), 'milepost-e2e-'));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ['pipelines/milepost.mjs', 'serve'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MILEPOST_DB: join(dataDir, 'e2e.duckdb'),
-        MILEPOST_DEMO_MILESTONES: '3000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-    await waitForHealth(base, server, () => serverLog);
-    // First start prints an admin sign-in link (the token is shown only there).
-    signInUrl = await printedSignInUrl(() => serverLog);
-
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stopServer(server);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
+describeInBrowser('overview page in Chromium', () => {
+  const dash = useDashboard();
 
   it('asks for a token without a session, and signs in with a pasted one', async () => {
-    const context = await browser!.newContext({ locale: 'en-US' });
+    const context = await dash.browser.newContext({ locale: 'en-US' });
     const fresh = await context.newPage();
-    await fresh.goto(`${base}/`);
+    await fresh.goto(`${dash.server.base}/`);
     const form = fresh.getByTestId('sign-in');
     await form.waitFor();
     await form.locator('input[name="token"]').fill('mpt_not-a-real-token');
     await form.getByRole('button').click();
     await fresh.getByText('That token is not valid').waitFor();
-    const token = new URL(signInUrl).searchParams.get('token') ?? '';
-    await fresh.getByTestId('sign-in').locator('input[name="token"]').fill(token);
+    await fresh.getByTestId('sign-in').locator('input[name="token"]').fill(dash.server.adminToken);
     await fresh.getByTestId('sign-in').getByRole('button').click();
     await fresh.locator('[data-testid="kpi-tiles"][data-state="ready"]').waitFor();
     expect(new URL(fresh.url()).pathname).toBe('/');
@@ -109,9 +30,8 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
   });
 
   it('shows KPI tiles with numbers, the trend chart and the partner ranking', async () => {
-    // The sign-in link sets the session cookie and lands on the dashboard, without the token.
-    await page.goto(signInUrl);
-    expect(page.url()).toBe(`${base}/`);
+    const page = dash.page;
+    expect(page.url()).toBe(`${dash.server.base}/`);
     await page.locator('[data-testid="kpi-tiles"][data-state="ready"]').waitFor();
 
     expect(await page.title()).toContain('Milepost');
@@ -121,8 +41,7 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
     expect(values).toHaveLength(6);
     for (const value of values) expect(value).toMatch(/\d/);
     expect(values[0]).toMatch(/^\d{1,3}\.\d%$/);
-    const onTimeDetail = await tileDetail(page, 'onTimeRate');
-    expect(onTimeDetail).toMatch(/^[\d,]+ of [\d,]+ completed$/);
+    expect(await tileDetail(page, 'onTimeRate')).toMatch(/^[\d,]+ of [\d,]+ completed$/);
 
     const chart = page.locator('[data-testid="trend-chart-canvas"] svg').first();
     await chart.waitFor();
@@ -137,12 +56,40 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
     expect(await rows.count()).toBeLessThanOrEqual(20);
     expect(await rows.first().textContent()).toMatch(/\d+\.\d%/);
 
-    await page.waitForTimeout(600); // let the chart's entry animation finish before the screenshot
-    mkdirSync(screenshots, { recursive: true });
-    await page.screenshot({ path: join(screenshots, 'overview.png'), fullPage: true });
+    await dash.screenshot('overview');
+    expect(await dash.axe()).toEqual([]);
+  });
+
+  it('shows each KPI’s change against the previous period, policy impact with counts and intervals, and top risks', async () => {
+    const page = dash.page;
+    const changes = page.getByTestId('kpi-change');
+    await expect.poll(() => changes.count()).toBeGreaterThanOrEqual(4);
+    expect(await changes.first().textContent()).toMatch(
+      /Last 3 months: [+-]?\d+\.\d pts\s*vs \d+\.\d% \([\d,]+ of [\d,]+\) in \w{3} \d{4}/,
+    );
+
+    const policy = page.locator('[data-testid="policy-impact"][data-state="ready"]');
+    await policy.waitFor();
+    // Never a bare percentage: each rate with its counts and interval, each estimate with its CI.
+    const cells = await policy.locator('tbody td').allTextContents();
+    expect(cells.length).toBe(8);
+    for (const cell of cells)
+      expect(cell).toMatch(/^\d+\.\d% \([\d,]+ of [\d,]+; \d+\.\d%–\d+\.\d%\)$/);
+    const did = await policy.getByTestId('policy-did').first().textContent();
+    expect(did).toMatch(/^[+-]?\d+\.\d pts \(95% CI [+-]?\d+\.\d to [+-]?\d+\.\d\)$/);
+
+    const risks = page.locator('[data-testid="top-risks"][data-state="ready"]');
+    await risks.waitFor();
+    const rows = risks.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.count()).toBeLessThanOrEqual(5);
+    const link = rows.first().locator('a');
+    expect(await link.getAttribute('href')).toMatch(/^\/forecasts\?project=.+&milestone=.+/);
+    await dash.screenshot('overview');
   });
 
   it('a filter change updates the URL and re-renders the tiles with the new numbers', async () => {
+    const page = dash.page;
     const brandSelect = page.locator('#filter-brand');
     await expect.poll(() => brandSelect.isEnabled()).toBe(true);
     const brand = await page.locator('#filter-brand option').nth(1).getAttribute('value');
@@ -171,6 +118,7 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
   });
 
   it('sorting the partner table by a column header updates the URL and aria-sort', async () => {
+    const page = dash.page;
     const answer = page.waitForResponse(
       (r) => r.url().includes('/api/partners?') && r.url().includes('sort=name'),
     );
@@ -185,20 +133,37 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
   });
 
   it('resetting the filters clears them from the URL and keeps the sort', async () => {
+    const page = dash.page;
     await page.getByRole('button', { name: 'Reset filters' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('brand')).toBeNull();
     expect(new URL(page.url()).searchParams.get('sort')).toBe('name');
     await page.locator('[data-testid="kpi-tiles"][data-state="ready"]:not(.dimmed)').waitFor();
   });
 
+  it('saves the trend chart as SVG and PNG', async () => {
+    const page = dash.page;
+    const shell = page.getByTestId('trend-chart');
+    await shell.locator('[data-testid="trend-chart-canvas"] svg').first().waitFor();
+    for (const format of ['svg', 'png'] as const) {
+      const download = page.waitForEvent('download');
+      await shell.locator(`button[data-save="${format}"]`).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe(`on-time-and-dispute-rate-by-cohort-month.${format}`);
+      const bytes = await downloadBytes(file);
+      if (format === 'svg') expect(bytes.toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+      else expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(bytes.length).toBeGreaterThan(2000);
+    }
+  });
+
   it('serves Swagger UI under the same Content-Security-Policy', async () => {
-    const docs = await browser!.newPage();
+    const docs = await dash.browser.newPage();
     const errors: string[] = [];
     docs.on('pageerror', (error) => errors.push(error.message));
     docs.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    const response = await docs.goto(`${base}/api/docs`);
+    const response = await docs.goto(`${dash.server.base}/api/docs`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await docs.locator('.swagger-ui .info .title').waitFor();
     expect(await docs.locator('.swagger-ui .opblock').count()).toBeGreaterThan(5);
@@ -207,78 +172,11 @@ describe.skipIf(!hasChromium && !inCi)('overview page in Chromium', () => {
   });
 
   it('logged no errors in the browser', () => {
-    expect(pageErrors).toEqual([]);
+    expect(dash.pageErrors).toEqual([]);
   });
 });
-
-/** The sign-in link the server prints on first start. */
-async function printedSignInUrl(log: () => string): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const found = /(http:\/\/\S+\/auth\/signin\?token=\S+)/.exec(log())?.[1];
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The server printed no sign-in link:\n${log()}`);
-}
 
 async function tileDetail(page: Page, kpi: string): Promise<string> {
   const text = await page.locator(`[data-kpi="${kpi}"] .tile-detail`).textContent();
   return (text ?? '').trim();
-}
-
-/** The server serves web/build: build it from the current sources unless told it is fresh. */
-function buildDashboard(): void {
-  if (
-    process.env.MILEPOST_E2E_SKIP_BUILD === '1' &&
-    existsSync(join(root, 'web/build/index.html'))
-  ) {
-    return;
-  }
-  const vite = join(root, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) {
-    throw new Error(`Building the dashboard failed:\n${result.stdout}\n${result.stderr}`);
-  }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`The server exited (${server.exitCode ?? server.signalCode}):\n${log()}`);
-    }
-    try {
-      const response = await fetch(`${base}/api/health`);
-      if (response.ok && ((await response.json()) as { status?: string }).status === 'ok') return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`The server did not answer /api/health within 120 s:\n${log()}`);
-}
-
-async function stopServer(server: ChildProcess | undefined): Promise<void> {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
-  server.kill('SIGTERM');
-  const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
 }

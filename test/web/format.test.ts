@@ -47,4 +47,27 @@ describe('createFormat', () => {
     const de = createFormat('de-DE');
     expect(de.percent(0.528)).toMatch(/^52,8\s%$/u);
   });
+
+  it('formats full currency amounts per locale', () => {
+    expect(f.currency(1234.5, 'CNY')).toBe('CN¥1,235');
+    expect(createFormat('zh-CN').currency(1234.5, 'CNY')).toBe('¥1,235');
+    expect(createFormat('zh-CN').currency(1234.5, 'USD')).toBe('US$1,235');
+    expect(f.currency(null, 'USD')).toBe('—');
+  });
+
+  it('signs changes: rates in percentage points, counts as they are', () => {
+    expect(f.signedPoints(0.0123)).toBe('+1.2');
+    expect(f.signedPoints(-0.004)).toBe('-0.4');
+    expect(f.signedPoints(0)).toBe('0.0');
+    expect(f.signedPoints(null)).toBe('—');
+    expect(f.signed(12)).toBe('+12');
+    expect(f.signed(-2.5)).toBe('-2.5');
+    expect(f.signed(0)).toBe('0');
+  });
+
+  it('formats instants in UTC with the zone named', () => {
+    expect(f.dateTime('2025-03-14T23:30:00Z')).toBe('Mar 14, 2025, 23:30 UTC');
+    expect(createFormat('zh-CN').dateTime('2025-03-14T23:30:00Z')).toBe('2025年3月14日 23:30 UTC');
+    expect(f.dateTime('garbage')).toBe('garbage');
+  });
 });

@@ -8,6 +8,8 @@ import type {
   PartnerRanking,
 } from '$api/types.ts';
 import type { Filters } from './filters.ts';
+import { adviceApi } from './advice/advice-api.ts';
+import { forecastApi } from './forecast-api.ts';
 import { getJson, type RequestOptions } from './get-json.ts';
 import type { PartnerSort } from './partner-sort.ts';
 import { signOut } from './session.ts';
@@ -33,4 +35,8 @@ export const api = {
   /** Who is signed in (role, brands); a 401 shows the sign-in prompt. */
   me: (options?: RequestOptions) => getJson<Me>('/me', {}, options),
   signOut: () => signOut(),
+  /** Forecasts, cash flow, model quality (the planner's pages). */
+  forecasts: forecastApi,
+  /** Milestone definitions, payment splits and incentives (POST /api/advice/*). */
+  advice: adviceApi,
 };

@@ -17,6 +17,14 @@ export interface Format {
   month(month: string): string;
   /** "2025-03-14" -> "Mar 14, 2025" */
   date(date: string): string;
+  /** Full amount: (1234.5, 'CNY') -> "CN¥1,235" (en-US), "¥1,235" (zh-CN) */
+  currency(value: number | null | undefined, currency: string): string;
+  /** Change of a rate in percentage points, always signed: 0.0123 -> "+1.2", -0.004 -> "-0.4" */
+  signedPoints(value: number | null | undefined): string;
+  /** Signed count or days: 12 -> "+12", -2.5 -> "-2.5", 0 -> "0" */
+  signed(value: number | null | undefined): string;
+  /** An instant, in UTC: "2025-03-14T10:03:00Z" -> "Mar 14, 2025, 10:03 UTC" */
+  dateTime(iso: string): string;
 }
 
 export interface FormatOptions {
@@ -66,7 +74,9 @@ export function createFormat(locale: string, options: FormatOptions = {}): Forma
     (value: number | null | undefined): string =>
       value === null || value === undefined || Number.isNaN(value) ? missing : f.format(value);
 
+  const extra = extraFormats(locale, guard);
   return {
+    ...extra,
     percent: guard(percent),
     percentRounded: guard(percentRounded),
     integer: guard(integer),
@@ -83,4 +93,50 @@ function formatDate(f: Intl.DateTimeFormat, isoDate: string, fallback: string): 
   if (!match) return fallback;
   const [, y, m, d] = match;
   return f.format(new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))));
+}
+
+type Guard = (f: Intl.NumberFormat) => (value: number | null | undefined) => string;
+
+function extraFormats(
+  locale: string,
+  guard: Guard,
+): Pick<Format, 'currency' | 'signedPoints' | 'signed' | 'dateTime'> {
+  const points = new Intl.NumberFormat(locale, {
+    signDisplay: 'exceptZero',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  const signed = new Intl.NumberFormat(locale, {
+    signDisplay: 'exceptZero',
+    maximumFractionDigits: 1,
+  });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+    hourCycle: 'h23',
+  });
+  const currencies = new Map<string, Intl.NumberFormat>();
+  const currencyFormat = (code: string) => {
+    let f = currencies.get(code);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: code,
+        maximumFractionDigits: 0,
+      });
+      currencies.set(code, f);
+    }
+    return f;
+  };
+  const pointsOf = guard(points);
+  return {
+    currency: (value, code) => guard(currencyFormat(code))(value),
+    signedPoints: (value) => pointsOf(value === null || value === undefined ? value : value * 100),
+    signed: guard(signed),
+    dateTime: (iso) => {
+      const at = new Date(iso);
+      return Number.isNaN(at.getTime()) ? iso : `${dateTime.format(at)} UTC`;
+    },
+  };
 }

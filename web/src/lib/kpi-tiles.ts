@@ -11,6 +11,13 @@ export interface KpiTile {
   hint: string;
   /** A caveat shown under the detail, e.g. amounts left out for want of an exchange rate. */
   note?: string;
+  /** Change against the previous period (kpi-change.ts), when it is known. */
+  change?: {
+    text: string;
+    detail: string;
+    direction: 'up' | 'down' | 'flat';
+    tone: 'good' | 'bad' | 'neutral';
+  };
 }
 
 export interface KpiTileSettings {

@@ -9,6 +9,15 @@ let echartsModule: Promise<typeof EchartsSetup> | undefined;
 const loadEcharts = () => (echartsModule ??= import('./echarts-setup.ts'));
 if (typeof window !== 'undefined') void loadEcharts().catch(() => undefined);
 
+// The instance behind each chart element, so the shell's "save as" can reach it without the chart
+// component exposing it.
+const instances = new WeakMap<Element, ECharts>();
+
+/** The ECharts instance drawn in `node` (the element the action is on), once it has rendered. */
+export function chartInstance(node: Element): ECharts | undefined {
+  return instances.get(node);
+}
+
 export const echartsAction: Action<HTMLElement, EChartsCoreOption> = (node, initial) => {
   let option = initial;
   let chart: ECharts | undefined;
@@ -25,6 +34,7 @@ export const echartsAction: Action<HTMLElement, EChartsCoreOption> = (node, init
       observer = new ResizeObserver(() => instance.resize());
       observer.observe(node);
       chart = instance;
+      instances.set(node, instance);
     },
     (error: unknown) => console.error('Could not load the chart library', error),
   );
@@ -37,6 +47,7 @@ export const echartsAction: Action<HTMLElement, EChartsCoreOption> = (node, init
     },
     destroy() {
       destroyed = true;
+      instances.delete(node);
       observer?.disconnect();
       chart?.dispose();
     },

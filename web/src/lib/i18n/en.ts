@@ -1,5 +1,14 @@
 // Every user-visible string of the dashboard. A translation implements `Messages` (same keys, same
 // function signatures); numbers reach these templates already formatted by format.ts.
+import { advisorEn } from './advisor-en.ts';
+import { cashFlowEn } from './cash-flow-en.ts';
+import { cohortsEn } from './cohorts-en.ts';
+import { dataEn } from './data-en.ts';
+import { insightsEn } from './insights-en.ts';
+import { partnerPageEn } from './partner-page-en.ts';
+import { forecastsEn } from './forecasts-en.ts';
+import { modelQualityEn } from './model-quality-en.ts';
+
 export const en = {
   locale: 'en-US',
   app: {
@@ -10,10 +19,23 @@ export const en = {
     nav: {
       overview: 'Overview',
       forecasts: 'Forecasts',
+      cashFlow: 'Cash flow',
       partners: 'Partners',
-      advice: 'Advice',
-      imports: 'Imports',
+      cohorts: 'Cohorts',
+      advisor: 'Advisor',
+      data: 'Data',
+      modelQuality: 'Model quality',
     },
+    language: 'Language',
+    signOut: 'Sign out',
+    signedInAs: (name: string, role: string) => `Signed in as ${name} (${role})`,
+    roles: {
+      viewer: 'viewer',
+      planner: 'planner',
+      analyst: 'analyst',
+      admin: 'admin',
+    } as Record<string, string>,
+    forbidden: 'Your role cannot open this page. Ask an admin for a token with more rights.',
   },
   overview: {
     title: 'Overview',
@@ -116,6 +138,8 @@ export const en = {
     showTable: 'Show as table',
     showChart: 'Show as chart',
     loading: 'Loading chart…',
+    save: 'Save',
+    saveAs: (format: string, title: string) => `Save “${title}” as ${format}`,
   },
   partners: {
     title: 'Partner ranking',
@@ -144,6 +168,14 @@ export const en = {
     submit: 'Sign in',
     invalid: 'That token is not valid (mistyped, revoked or expired).',
   },
+  forecasts: forecastsEn,
+  cashFlow: cashFlowEn,
+  modelQuality: modelQualityEn,
+  advisor: advisorEn,
+  cohorts: cohortsEn,
+  data: dataEn,
+  partnerPage: partnerPageEn,
+  insights: insightsEn,
   errors: {
     title: 'Something went wrong',
     retry: 'Retry',

@@ -1,0 +1,41 @@
+// 现金流页面的文字（zh）。与 cash-flow-en.ts 键名和函数签名相同。
+import type { CashFlowMessages } from './cash-flow-en.ts';
+
+export const cashFlowZh: CashFlowMessages = {
+  title: '现金流',
+  pageTitle: '现金流 · Milepost',
+  asOf: (date: string, runs: string) => `预测截至 ${date} · ${runs} 次模拟`,
+  view: '视角',
+  brandView: '品牌付款（现金流出）',
+  partnerView: '合作伙伴收款（现金流入）',
+  brand: '品牌',
+  partner: '合作伙伴',
+  allBrands: '全部品牌',
+  allPartners: '全部合作伙伴',
+  weeks: '预测期',
+  weeksOption: (n: string) => `${n} 周`,
+  openAmount: '未完成里程碑的未付金额',
+  milestones: '未完成里程碑',
+  horizonTotal: '预测期内支付（P50）',
+  later: '之后支付（P50）',
+  laterNote: (date: string) => `预计自 ${date} 这一周起的付款计入“之后支付（P50）”，不在图中绘出。`,
+  weeklyTitle: (view: string) => `${view}（按周）`,
+  weeklyDescription: '色带为各模拟中每周总额的 P10 至 P90；线为 P50。',
+  cumulativeTitle: '累计',
+  cumulativeDescription: '自今天起的累计金额：P10 至 P90 色带与 P50 线。',
+  aria: (title: string, first: string, last: string) =>
+    `${title}的扇形图，从 ${first} 到 ${last}。同样的数据也可以表格查看。`,
+  week: '周起始',
+  p10: 'P10',
+  p50: 'P50',
+  p90: 'P90',
+  band: 'P10–P90',
+  caption: (currency: string) => `每周金额（${currency}）`,
+  currencyNote: (currency: string) => `金额单位：${currency}`,
+  empty: '当前选择中没有未付款的未完成里程碑',
+  status: {
+    loading: '正在加载现金流预测…',
+    loaded: '现金流预测已更新',
+    failed: '无法加载现金流预测',
+  },
+};
