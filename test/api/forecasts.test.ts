@@ -99,6 +99,21 @@ describe('forecast API on a small demo warehouse', () => {
     expect(items[0]!.reasons.length).toBeGreaterThan(0);
   });
 
+  it('gives an overdue milestone P(late) = 1 with its days past due as the reason', async () => {
+    const { body } = await get('/api/forecasts/at-risk?risk=late&limit=200');
+    type Item = { probability: number; reasons: { feature: string; value: number }[] };
+    const items = body.items as Item[];
+    const overdue = items.filter((m) => m.reasons.some((r) => r.feature === 'days_past_due'));
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const m of overdue) {
+      expect(m.probability).toBe(1);
+      expect(m.reasons).toHaveLength(1);
+      expect(m.reasons[0]!.value).toBeGreaterThan(0);
+    }
+    // Ranked first: nothing not yet due outranks a milestone that is late already.
+    expect(items.slice(0, overdue.length)).toEqual(overdue);
+  });
+
   it("hides another brand's milestones and projects (404)", async () => {
     const other = await wh.withConnection((c) =>
       queryRow<{ b: string }>(c, `SELECT min(brand_id) AS b FROM brands WHERE brand_id <> $b`, {

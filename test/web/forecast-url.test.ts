@@ -61,6 +61,12 @@ describe('reasonText', () => {
       'new feature raises',
     );
   });
+
+  it("states an overdue milestone's lateness as the fact it is", () => {
+    expect(reasonText({ feature: 'days_past_due', value: 5, effect: 3 }, f, words)).toBe(
+      `Already past its due date by ${f.days(5)}`,
+    );
+  });
 });
 
 describe('deliveryOption', () => {

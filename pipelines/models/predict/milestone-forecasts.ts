@@ -104,10 +104,13 @@ export function forecastRows(
       distribution: dist,
       delivery: { p10: date(0), p50: date(1), p80: date(2), p90: date(3), p95: date(4) },
       pOnTime: f.pOnTime,
-      // Past due and not delivered: late is a fact, not a forecast.
+      // Past due and not delivered: late is a fact, not a forecast, and the fact is the reason.
       pLate: asOfDay > p.due ? 1 : clampProbability(pred.pLate[i] ?? NaN),
       pDispute: clampProbability(pred.pDispute[i] ?? NaN),
-      lateFactors: pred.lateFactors[i] ?? [],
+      lateFactors:
+        asOfDay > p.due
+          ? [pastDueFactor(asOfDay - p.due, clampProbability(pred.pLate[i] ?? NaN))]
+          : (pred.lateFactors[i] ?? []),
       disputeFactors: pred.disputeFactors[i] ?? [],
     };
   });
@@ -116,4 +119,14 @@ export function forecastRows(
 /** Calibration maps can reach 0 or 1 on a thin top bin; a forecast is never that sure. */
 function clampProbability(p: number): number {
   return Math.min(0.995, Math.max(0.005, p));
+}
+
+/**
+ * The reason of an overdue milestone's P(late) = 1: days past its due date. Its effect is how far
+ * the fact moves the model's log-odds, up to the probability clip (0.995).
+ */
+function pastDueFactor(days: number, modelP: number): Factor {
+  const logit = (p: number) => Math.log(p / (1 - p));
+  const effect = Number.isFinite(modelP) ? Math.max(0, logit(0.995) - logit(modelP)) : 0;
+  return { feature: 'days_past_due', value: days, effect };
 }

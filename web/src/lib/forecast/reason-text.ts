@@ -33,6 +33,8 @@ export function factorValue(
 export function reasonText(factor: Factor, f: Format, words: ReasonWords): string {
   const name = words.names[factor.feature] ?? factor.feature.replace(/_/g, ' ');
   const value = factorValue(factor, f, words.values);
+  // A fact, not a model factor: "Already past its due date by 5 d".
+  if (factor.feature === 'days_past_due') return `${name} ${value}`;
   const direction = factor.effect >= 0 ? words.raises : words.lowers;
   return value ? `${name} (${value}) ${direction}` : `${name} ${direction}`;
 }

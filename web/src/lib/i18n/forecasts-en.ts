@@ -91,6 +91,7 @@ export const forecastsEn = {
     lowers: 'lowers',
     names: {
       partner_late_rate: 'Partner’s late rate',
+      days_past_due: 'Already past its due date by',
       partner_log_ratio: 'Partner’s usual overrun',
       partner_dispute_rate: 'Partner’s dispute rate',
       partner_history_n: 'Partner’s track record',
