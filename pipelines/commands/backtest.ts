@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
-import { originsMarkdown, scoresMarkdown } from '../models/backtest/report-markdown.ts';
+import {
+  calibrationMarkdown,
+  originsMarkdown,
+  scoresMarkdown,
+} from '../models/backtest/report-markdown.ts';
 import {
   backtestSource,
   backtestSources,
@@ -36,23 +40,51 @@ function runsFor(source: string, snapshot: string | undefined, tracker: string |
   );
 }
 
+type Labelled = { scores: ScoreRow[]; calibration: CalibrationPoint[]; label: string };
+
+const backtestOptions = {
+  source: { type: 'string' },
+  snapshot: { type: 'string' },
+  tracker: { type: 'string' },
+  folds: { type: 'string', default: '3' },
+  'no-save': { type: 'boolean', default: false },
+  defaults: { type: 'boolean', default: false },
+  selection: { type: 'boolean', default: false },
+  without: { type: 'string' },
+  db: { type: 'string' },
+} as const;
+
+function variantOf(values: { defaults: boolean; selection: boolean; without?: string }) {
+  return {
+    defaults: values.defaults,
+    selection: values.selection,
+    ...(values.without ? { without: values.without.split(',').map((s) => s.trim()) } : {}),
+  };
+}
+
+async function saveRuns(dbPath: string | undefined, all: Labelled[]): Promise<void> {
+  const warehouse = await openWarehouse(dbPath ?? readConfig(process.env).dbPath);
+  try {
+    const runAt = new Date();
+    for (const r of all) {
+      const runId = `${r.label}-${runAt.toISOString()}`;
+      await warehouse.withConnection((conn) =>
+        saveBacktest(conn, { runId, runAt, scores: r.scores, calibration: r.calibration }),
+      );
+    }
+    console.error(`Saved ${all.flatMap((r) => r.scores).length} scores to ${warehouse.path}.`);
+  } finally {
+    await warehouse.close();
+  }
+}
+
 export const backtestCommand: Command = {
   name: 'backtest',
   summary: 'Score the models and both baselines on time-ordered splits of a data set',
   usage:
-    'milepost backtest --source <sip|delayed-issues|adb|nyc|demo|all> [--snapshot due|creation|discussion|all] [--tracker NAME] [--folds N] [--no-save] [--db PATH]',
+    'milepost backtest --source <sip|delayed-issues|adb|nyc|demo|all> [--snapshot due|creation|discussion|all] [--tracker NAME] [--folds N] [--defaults] [--without COL,...] [--selection] [--no-save] [--db PATH]',
   async run(args) {
-    const { values } = parseArgs({
-      args,
-      options: {
-        source: { type: 'string' },
-        snapshot: { type: 'string' },
-        tracker: { type: 'string' },
-        folds: { type: 'string', default: '3' },
-        'no-save': { type: 'boolean', default: false },
-        db: { type: 'string' },
-      },
-    });
+    const { values } = parseArgs({ args, options: backtestOptions });
     if (!values.source) throw new UsageError('name a --source');
     const folds = Number(values.folds);
     if (!Number.isInteger(folds) || folds < 0 || folds > 10)
@@ -60,29 +92,17 @@ export const backtestCommand: Command = {
     const t0 = performance.now();
     const step = (m: string) =>
       console.error(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}`);
-    const all: { scores: ScoreRow[]; calibration: CalibrationPoint[]; label: string }[] = [];
+    const all: Labelled[] = [];
     for (const run of runsFor(values.source, values.snapshot, values.tracker)) {
-      const r = await backtestSource(run.source, { ...run.options, folds, onStep: step });
-      all.push({ ...r, label: sourceLabel(run.source, run.options) });
+      const options = { ...run.options, ...variantOf(values), folds, onStep: step };
+      const r = await backtestSource(run.source, options);
+      all.push({ ...r, label: sourceLabel(run.source, options) });
     }
     const scores = all.flatMap((r) => r.scores);
     console.log(scoresMarkdown(scores, (s) => s.startsWith('holdout')));
     console.log(originsMarkdown(scores));
-    if (!values['no-save']) {
-      const warehouse = await openWarehouse(values.db ?? readConfig(process.env).dbPath);
-      try {
-        const runAt = new Date();
-        for (const r of all) {
-          const runId = `${r.label}-${runAt.toISOString()}`;
-          await warehouse.withConnection((conn) =>
-            saveBacktest(conn, { runId, runAt, scores: r.scores, calibration: r.calibration }),
-          );
-        }
-        console.error(`Saved ${scores.length} scores to ${warehouse.path}.`);
-      } finally {
-        await warehouse.close();
-      }
-    }
+    for (const r of all) console.log(calibrationMarkdown(r.label, r.calibration));
+    if (!values['no-save']) await saveRuns(values.db, all);
     return 0;
   },
 };

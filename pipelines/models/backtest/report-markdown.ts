@@ -1,4 +1,4 @@
-import type { ScoreRow } from './score-rows.ts';
+import type { CalibrationPoint, ScoreRow } from './score-rows.ts';
 
 const fmt = (v: number | null) =>
   v === null || !Number.isFinite(v) ? '—' : Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3);
@@ -54,6 +54,30 @@ export function originsMarkdown(scores: readonly ScoreRow[]): string {
     const mean = vs.reduce((a, b) => a + b, 0) / vs.length;
     out.push(
       `| ${source} | ${metric} | ${model} | ${fmt(mean)} | ${fmt(Math.min(...vs))} | ${fmt(Math.max(...vs))} |`,
+    );
+  }
+  return out.join('\n');
+}
+
+/** The holdout calibration curve of one model's probabilities: predicted against observed, per bin. */
+export function calibrationMarkdown(
+  label: string,
+  points: readonly CalibrationPoint[],
+  model = 'milepost',
+): string {
+  const curves = new Map<string, CalibrationPoint[]>();
+  for (const p of points)
+    if (p.model === model && p.target.startsWith('p_'))
+      curves.set(p.target, [...(curves.get(p.target) ?? []), p]);
+  const out: string[] = [];
+  for (const [target, ps] of curves) {
+    out.push(
+      `#### ${label} — calibration of ${model} ${target} (holdout, bins of equal count)`,
+      '',
+      '| bin | mean predicted | observed rate | n |',
+      '|---:|---:|---:|---:|',
+      ...ps.map((p, i) => `| ${i + 1} | ${fmt(p.nominal)} | ${fmt(p.observed)} | ${p.n} |`),
+      '',
     );
   }
   return out.join('\n');

@@ -1,6 +1,10 @@
-import { fitBinaryModel, predictBinary } from '../fit/binary-model.ts';
+import { fitBinaryBag, predictBinaryBag, type BinaryFitOptions } from '../fit/binary-model.ts';
 import { deliveryLevels } from '../fit/model-settings.ts';
-import { fitQuantileModel, predictQuantiles } from '../fit/quantile-model.ts';
+import {
+  fitQuantileModel,
+  predictQuantiles,
+  type QuantileFitOptions,
+} from '../fit/quantile-model.ts';
 import { pickValues, taskMatrix } from '../fit/task-matrix.ts';
 import { fitLogisticBaseline } from './logistic-baseline.ts';
 import { referenceClassQuantiles, referenceClassRate } from './baselines.ts';
@@ -17,15 +21,20 @@ export interface TaskResult {
 const groupsOf = (task: Task, rows: Int32Array) =>
   Array.from(rows, (r) => task.referenceGroup[r] ?? '');
 
-/** Scores Milepost's delivery quantiles and both baselines on one time-ordered split. */
-export function runQuantileTask(task: Task, split: TimeSplit, label: string): TaskResult {
+/**
+ * Scores Milepost's delivery quantiles and both baselines on one time-ordered split; `fit` holds
+ * the source's model options (chosen on its training part).
+ */
+export function runQuantileTask(
+  task: Task,
+  split: TimeSplit,
+  label: string,
+  fit: QuantileFitOptions = {},
+): TaskResult {
   const levels = [...deliveryLevels];
   const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
   const yTest = pickValues(task.y, split.test);
-  const model = fitQuantileModel(task, split, {
-    levels,
-    refit: process.env.MILEPOST_REFIT === '1',
-  });
+  const model = fitQuantileModel(task, split, { ...fit, levels });
   const predictions: Record<string, Float64Array[]> = {
     milepost: predictQuantiles(model, taskMatrix(task, split.test), groupsOf(task, split.test)),
     reference_class: referenceClassQuantiles(
@@ -45,14 +54,22 @@ export function runQuantileTask(task: Task, split: TimeSplit, label: string): Ta
   return out;
 }
 
-/** Scores Milepost's probability, a logistic baseline, the reference class and "as planned". */
-export function runBinaryTask(task: Task, split: TimeSplit, label: string): TaskResult {
+/**
+ * Scores Milepost's probability, a logistic baseline, the reference class and "as planned";
+ * `fit` holds the source's model options (chosen on its training part).
+ */
+export function runBinaryTask(
+  task: Task,
+  split: TimeSplit,
+  label: string,
+  fit: BinaryFitOptions & { bag?: number } = {},
+): TaskResult {
   const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
   const yTest = pickValues(task.y, split.test);
   const X = taskMatrix(task, split.test);
-  const model = fitBinaryModel(task, split);
+  const models = fitBinaryBag(task, split, fit);
   const predictions: Record<string, Float64Array> = {
-    milepost: predictBinary(model, X),
+    milepost: predictBinaryBag(models, X),
     logistic: fitLogisticBaseline(task, trainRows)(X),
     reference_class: referenceClassRate(
       pickValues(task.y, trainRows),

@@ -8,7 +8,10 @@ import { attributeLabels, attributeNumbers, makeTask, type Task } from './tasks.
 const isAttr = (name: string) => name.startsWith('attr_');
 const dayOfIso = (s: string) => (s ? Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000 : NaN);
 
-/** SiP: ln(actual / estimated hours) by task, in order of the date the estimate was made. */
+/**
+ * SiP: ln(actual / estimated hours) by task, in order of the date the estimate was made (ties
+ * in TaskNumber order, the file's own order).
+ */
 export function sipTasks(table: MilestoneTable): Task[] {
   const est = attributeNumbers(table, 'hoursEstimate');
   const act = attributeNumbers(table, 'hoursActual');
@@ -28,6 +31,7 @@ export function sipTasks(table: MilestoneTable): Task[] {
     target: 'ln(actual/estimated hours)',
     y,
     time,
+    tieBreak: Float64Array.from(table.ids, Number),
     keep: (n) => isAttr(n) || n === 'project' || n === 'assignee',
     drop: ['attr_hoursActual', 'attr_statusCode', 'attr_estimateOn', 'attr_developerHoursActual'],
     referenceGroup: attributeLabels(table, 'category'),

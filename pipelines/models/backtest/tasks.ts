@@ -25,6 +25,8 @@ export interface TaskSpec {
   y: Float64Array;
   /** Prediction time per row (day number); default the table's time. */
   time?: Float64Array;
+  /** Order of rows with the same time (default: the table's order, brand then id). */
+  tieBreak?: Float64Array;
   /** Which features to use; default every feature of the table. */
   keep?: (name: string) => boolean;
   /** Feature names that would leak the outcome. */
@@ -34,13 +36,16 @@ export interface TaskSpec {
 
 const dayOf = (iso: string | null) => (iso ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 : NaN);
 
-/** Cuts a task: usable rows sorted by time (ties: brand, then id, as the table was ordered). */
+/** Cuts a task: usable rows sorted by time (ties: `tieBreak`, else brand then id). */
 export function makeTask(table: MilestoneTable, spec: TaskSpec): Task {
   const time = spec.time ?? table.time;
   const usable = Int32Array.from(time.keys()).filter(
     (i) => Number.isFinite(spec.y[i]) && Number.isFinite(time[i]),
   );
-  const rows = usable.sort((a, b) => (time[a] ?? 0) - (time[b] ?? 0) || a - b);
+  const tie = spec.tieBreak ?? Float64Array.from(time.keys());
+  const rows = usable.sort(
+    (a, b) => (time[a] ?? 0) - (time[b] ?? 0) || (tie[a] ?? 0) - (tie[b] ?? 0) || a - b,
+  );
   const drop = new Set(spec.drop ?? []);
   const keep = (name: string) => !drop.has(name) && (spec.keep ? spec.keep(name) : true);
   const pick = (a: Float64Array) => Float64Array.from(rows, (r) => a[r] ?? NaN);
@@ -80,4 +85,35 @@ export function attributeLabels(table: MilestoneTable, key: string): string[] {
   const col = table.features.categorical.get(`attr_${key}`);
   if (!col) return new Array<string>(table.n).fill('');
   return Array.from(col.codes, (c) => col.levels[c] ?? '');
+}
+
+/** The task without the named features (an attribute may be named without its `attr_` prefix). */
+export function withoutFeatures(task: Task, names: readonly string[]): Task {
+  const gone = (k: string) => names.includes(k) || names.includes(k.replace(/^attr_/, ''));
+  const numeric = new Map([...task.numeric].filter(([k]) => !gone(k)));
+  const categorical = new Map([...task.categorical].filter(([k]) => !gone(k)));
+  return { ...task, numeric, categorical };
+}
+
+/**
+ * The first `share` of a task's rows in time order (the training part of the 70/30 holdout):
+ * model choices are scored on splits of this part only, never on the test window.
+ */
+export function trainingPart(task: Task, share = 0.7): Task {
+  const n = Math.floor(task.rows.length * share);
+  const cut = <T extends { slice(a: number, b: number): T }>(a: T) => a.slice(0, n);
+  const numeric = new Map([...task.numeric].map(([k, v]) => [k, cut(v)]));
+  const categorical = new Map(
+    [...task.categorical].map(([k, v]) => [k, { codes: cut(v.codes), levels: v.levels }]),
+  );
+  return {
+    ...task,
+    rows: cut(task.rows),
+    y: cut(task.y),
+    time: cut(task.time),
+    knownAt: cut(task.knownAt),
+    numeric,
+    categorical,
+    referenceGroup: task.referenceGroup.slice(0, n),
+  };
 }

@@ -70,13 +70,22 @@ calendar AS (
   LEFT JOIN calendar_days cd_start ON cd_start.day = o.planned_start
   LEFT JOIN calendar_days cd_due ON cd_due.day = o.baseline_due
 ),
+calendar_cum AS (
+  -- Running counts of peak and holiday days up to each calendar day (inclusive).
+  SELECT day,
+         sum((period IS NOT NULL)::INTEGER) OVER w AS peaks_to,
+         sum((holiday IS NOT NULL)::INTEGER) OVER w AS holidays_to
+  FROM calendar_days WINDOW w AS (ORDER BY day ROWS UNBOUNDED PRECEDING)
+),
 peaks AS (
-  -- Peak and holiday days inside the planned window (range join on the small calendar table).
-  SELECT o.milestone_id,
-         count(*) FILTER (WHERE c.period IS NOT NULL)::INTEGER AS peak_days,
-         count(*) FILTER (WHERE c.holiday IS NOT NULL)::INTEGER AS holiday_days
-  FROM outcome o JOIN calendar_days c ON c.day >= o.planned_start AND c.day < o.baseline_due
-  GROUP BY o.milestone_id
+  -- Peak and holiday days in [planned start, baseline due): the running count before the due
+  -- date minus the one before the start (two ASOF joins; a range join here cost minutes at 1M).
+  SELECT e.milestone_id,
+         greatest(coalesce(e.peaks_to, 0) - coalesce(b.peaks_to, 0), 0)::INTEGER AS peak_days,
+         greatest(coalesce(e.holidays_to, 0) - coalesce(b.holidays_to, 0), 0)::INTEGER AS holiday_days
+  FROM (SELECT o.milestone_id, o.planned_start, c.peaks_to, c.holidays_to
+        FROM outcome o ASOF LEFT JOIN calendar_cum c ON o.baseline_due > c.day) e
+  ASOF LEFT JOIN calendar_cum b ON e.planned_start > b.day
 ),
 with_history AS (
   SELECT o.*, pc.n AS p_n, pc.late_n AS p_late_n, pc.lr_sum AS p_lr_sum, pc.disp_n AS p_disp_n

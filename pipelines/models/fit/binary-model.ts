@@ -19,6 +19,14 @@ export interface BinaryModel {
   calibration: IsotonicCalibrator | null;
 }
 
+export interface BinaryFitOptions {
+  weights?: Float64Array;
+  calibrate?: boolean;
+  refit?: boolean;
+  /** Boosting settings replacing the size-based defaults (model selection). */
+  settings?: Partial<ReturnType<typeof boostingSettings>>;
+}
+
 /**
  * Fits on the early part of the training window with early stopping on the calibration slice
  * (the end of the training window), learns the recalibration there, then refits on the whole
@@ -29,14 +37,14 @@ export interface BinaryModel {
 export function fitBinaryModel(
   task: Task,
   split: { fit: Int32Array; calibration: Int32Array },
-  options: { weights?: Float64Array; calibrate?: boolean; refit?: boolean } = {},
+  options: BinaryFitOptions = {},
 ): BinaryModel {
   const w = options.weights;
   const matrix = (rows: Int32Array) => taskMatrix(task, rows, w ? pickValues(w, rows) : undefined);
   const train = gbdtDataset(matrix(split.fit));
   const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
   const yCal = pickValues(task.y, split.calibration);
-  const settings = boostingSettings(split.fit.length);
+  const settings = { ...boostingSettings(split.fit.length), ...options.settings };
   const inner = fitGbdt(train, pickValues(task.y, split.fit), {
     ...settings,
     loss: { kind: 'logistic' },
@@ -60,4 +68,28 @@ export function fitBinaryModel(
 export function predictBinary(model: BinaryModel, data: FeatureMatrix | GbdtDataset): Float64Array {
   const p = predictProbability(model.model, data);
   return model.calibration ? calibrate(model.calibration, p) : p;
+}
+
+/**
+ * `bag` classifiers differing only in their row-sampling seed, each calibrated as above; their
+ * probabilities are averaged (less variance from the subsampling, same calibration).
+ */
+export function fitBinaryBag(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  options: BinaryFitOptions & { bag?: number } = {},
+): BinaryModel[] {
+  const seed = options.settings?.seed ?? boostingSettings(split.fit.length).seed ?? 7;
+  return Array.from({ length: Math.max(1, options.bag ?? 1) }, (_, b) =>
+    fitBinaryModel(task, split, { ...options, settings: { ...options.settings, seed: seed + b } }),
+  );
+}
+
+export function predictBinaryBag(
+  models: readonly BinaryModel[],
+  data: FeatureMatrix | GbdtDataset,
+): Float64Array {
+  const ps = models.map((m) => predictBinary(m, data));
+  const first = ps[0] ?? new Float64Array(0);
+  return first.map((_, i) => ps.reduce((s, p) => s + (p[i] ?? 0), 0) / ps.length);
 }

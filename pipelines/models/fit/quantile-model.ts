@@ -4,6 +4,7 @@ import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.
 import { fitGbdt } from '../learn/gbdt-fit.ts';
 import type { GbdtModel } from '../learn/gbdt-model.ts';
 import { predict } from '../learn/gbdt-predict.ts';
+import { applyAtomSnap, fitAtomSnap, type AtomSnap } from '../learn/atom-snap.ts';
 import {
   applyQuantileCorrection,
   fitQuantileCorrection,
@@ -18,20 +19,24 @@ export interface QuantileModel {
   models: GbdtModel[];
   /** Conformal correction per level: a global shift and per-cohort shifts where data allow. */
   corrections: ConformalCorrection[];
+  /** Snapping onto an atom of the outcome, for the levels fitted with `atom` (after correction). */
+  atomSnaps?: AtomSnap[];
 }
 
 export interface QuantileFitOptions {
   levels?: readonly number[];
   weights?: Float64Array;
   /**
-   * Refit each level on the fitting and calibration rows with a quarter more trees than early
-   * stopping chose, keeping the conformal shifts learnt from the first fit.
+   * Refit each level (or the levels listed) on the fitting and calibration rows with a quarter
+   * more trees than early stopping chose, keeping the conformal shifts learnt from the first fit.
    */
-  refit?: boolean;
+  refit?: boolean | readonly number[];
   /** Boosting settings replacing the size-based defaults (model selection experiments). */
   settings?: Partial<ReturnType<typeof boostingSettings>>;
   /** Minimum calibration rows for a cohort of its own (default 300). */
   cohortMinRows?: number;
+  /** An outcome value with a point mass, and the levels whose forecasts may snap onto it. */
+  atom?: { value: number; levels: readonly number[] };
 }
 
 /** Early stopping uses the last 15% of the fitting rows; the calibration rows stay untouched. */
@@ -70,10 +75,18 @@ export function fitQuantileModel(
       ...(wCal ? { weights: wCal } : {}),
     }),
   );
+  const atom = options.atom;
+  const atomSnaps = atom
+    ? predictQuantiles({ levels, models, corrections }, cal, cohorts).flatMap((q, k) => {
+        const level = levels[k] ?? 0.5;
+        return atom.levels.includes(level) ? [fitAtomSnap(yCal, q, level, atom.value)] : [];
+      })
+    : undefined;
   return {
     levels,
-    models: options.refit ? refitAll(task, split, models, settings, w) : models,
+    models: options.refit ? refitLevels(task, split, models, settings, w, options.refit) : models,
     corrections,
+    ...(atomSnaps ? { atomSnaps } : {}),
   };
 }
 
@@ -89,7 +102,9 @@ export function predictQuantiles(
   const out = model.models.map((m, k) => {
     const c = model.corrections[k];
     const p = predict(m, data);
-    return c ? applyQuantileCorrection(c, p, cohorts) : p;
+    const corrected = c ? applyQuantileCorrection(c, p, cohorts) : p;
+    const snap = model.atomSnaps?.find((a) => a.level === model.levels[k]);
+    return snap ? applyAtomSnap(snap, corrected) : corrected;
   });
   const rows = out[0]?.length ?? 0;
   for (let i = 0; i < rows; i++) {
@@ -102,21 +117,26 @@ export function predictQuantiles(
   return out;
 }
 
-function refitAll(
+function refitLevels(
   task: Task,
   split: { fit: Int32Array; calibration: Int32Array },
   models: GbdtModel[],
   settings: ReturnType<typeof boostingSettings>,
   w: Float64Array | undefined,
+  which: true | readonly number[],
 ): GbdtModel[] {
   const all = Int32Array.from([...split.fit, ...split.calibration]);
   const data = gbdtDataset(taskMatrix(task, all, w ? pickValues(w, all) : undefined));
   const y = pickValues(task.y, all);
+  const chosen = (m: GbdtModel) =>
+    which === true || (m.loss.kind === 'quantile' && which.includes(m.loss.alpha));
   return models.map((m) =>
-    fitGbdt(data, y, {
-      ...settings,
-      loss: m.loss,
-      maxIterations: Math.max(10, Math.round(m.trees.length * 1.25)),
-    }),
+    !chosen(m)
+      ? m
+      : fitGbdt(data, y, {
+          ...settings,
+          loss: m.loss,
+          maxIterations: Math.max(10, Math.round(m.trees.length * 1.25)),
+        }),
   );
 }

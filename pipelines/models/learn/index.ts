@@ -21,3 +21,4 @@ export * from './metrics.ts';
 export * from './kaplan-meier.ts';
 export * from './reference-class.ts';
 export * from './shrink-rate.ts';
+export * from './atom-snap.ts';

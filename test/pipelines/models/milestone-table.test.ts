@@ -50,6 +50,28 @@ describe('milestone feature table', () => {
     expect(Array.from(table.logRatio).filter(Number.isFinite).length).toBeGreaterThan(0);
   });
 
+  it('counts the peak and holiday days inside each planned window', async () => {
+    // The same count by brute force: calendar days in [planned start, baseline due).
+    const expected = await wh.withConnection((c) =>
+      queryRows<{ milestone_id: string; peaks: number; holidays: number }>(
+        c,
+        `SELECT m.milestone_id,
+                count(c.day) FILTER (WHERE c.period IS NOT NULL)::INTEGER AS peaks,
+                count(c.day) FILTER (WHERE c.holiday IS NOT NULL)::INTEGER AS holidays
+         FROM milestone_facts m
+         LEFT JOIN calendar_days c ON c.day >= m.planned_start AND c.day < m.baseline_due
+         GROUP BY m.milestone_id`,
+      ),
+    );
+    const peaks = table.features.numeric.get('peak_days')!;
+    const holidays = table.features.numeric.get('holiday_days')!;
+    for (const [i, id] of table.ids.entries()) {
+      const e = expected.find((x) => x.milestone_id === id)!;
+      expect([peaks[i], holidays[i]]).toEqual([e.peaks, e.holidays]);
+    }
+    expect(Array.from(holidays).some((h) => h > 0)).toBe(true);
+  });
+
   it('keeps rows in time order and categories coded', () => {
     const times = Array.from(table.time);
     expect([...times].sort((a, b) => a - b)).toEqual(times);

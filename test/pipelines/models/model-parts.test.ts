@@ -4,7 +4,13 @@ import {
   referenceClassRate,
 } from '../../../pipelines/models/backtest/baselines.ts';
 import { rollingOrigins, timeOrderedSplit } from '../../../pipelines/models/backtest/time-split.ts';
+import {
+  makeTask,
+  trainingPart,
+  withoutFeatures,
+} from '../../../pipelines/models/backtest/tasks.ts';
 import { historyEncoding } from '../../../pipelines/models/features/history-encoding.ts';
+import type { MilestoneTable } from '../../../pipelines/models/features/milestone-table.ts';
 
 describe('time-ordered split', () => {
   it('trains on the past, calibrates on the end of training, tests on the future', () => {
@@ -69,5 +75,52 @@ describe('reference-class baseline', () => {
     ]);
     expect(rate[0]).toBe(1);
     expect(rate[1]).toBeCloseTo(40 / 45);
+  });
+});
+
+describe('task cutting', () => {
+  // Four rows: the table's order is by id, the task's time has a tie between rows 0 and 2.
+  const table = {
+    n: 4,
+    ids: ['10', '2', '7', '3'],
+    time: Float64Array.from([5, 1, 5, 2]),
+    features: {
+      numeric: new Map([
+        ['attr_x', Float64Array.from([1, 2, 3, 4])],
+        ['attr_leak', Float64Array.from([0, 1, 0, 1])],
+      ]),
+      categorical: new Map(),
+    },
+    referenceGroup: ['a', 'a', 'b', 'b'],
+    meta: { approved: [null, null, null, null] },
+  } as unknown as MilestoneTable;
+  const y = Float64Array.from([0.1, 0.2, NaN, 0.4]);
+
+  it('drops rows without a target and breaks time ties by the given key', () => {
+    const all = Float64Array.from([0.1, 0.2, 0.3, 0.4]);
+    const byTable = makeTask(table, { source: 't', kind: 'quantile', target: 'y', y: all });
+    expect(Array.from(byTable.rows)).toEqual([1, 3, 0, 2]);
+    const tieBreak = Float64Array.from(table.ids, Number);
+    const byId = makeTask(table, { source: 't', kind: 'quantile', target: 'y', y: all, tieBreak });
+    expect(Array.from(byId.rows)).toEqual([1, 3, 2, 0]);
+    const usable = makeTask(table, { source: 't', kind: 'quantile', target: 'y', y });
+    expect(Array.from(usable.rows)).toEqual([1, 3, 0]);
+  });
+
+  it('keeps only the training part of the holdout for model selection', () => {
+    const all = Float64Array.from([0.1, 0.2, 0.3, 0.4]);
+    const task = makeTask(table, { source: 't', kind: 'quantile', target: 'y', y: all });
+    const part = trainingPart(task, 0.5);
+    expect(Array.from(part.rows)).toEqual([1, 3]);
+    expect(Array.from(part.y)).toEqual([0.2, 0.4]);
+    expect(Array.from(part.numeric.get('attr_x') ?? [])).toEqual([2, 4]);
+    expect(part.referenceGroup).toEqual(['a', 'b']);
+  });
+
+  it('leaves out features by attribute key for leakage checks', () => {
+    const task = makeTask(table, { source: 't', kind: 'binary', target: 'y', y });
+    const kept = withoutFeatures(task, ['leak']);
+    expect([...kept.numeric.keys()]).toEqual(['attr_x']);
+    expect([...task.numeric.keys()]).toEqual(['attr_x', 'attr_leak']);
   });
 });
