@@ -35,7 +35,9 @@ export function createApp(given: AppDeps) {
   // Routes get `deps`, whose warehouse interrupts slow queries; only loads get the plain one.
   const { deps, authenticator, now, rateLimit, sessionTtlSeconds } = appSetup(given);
   const api = new OpenAPIHono();
-  guardApi(api, { authenticator, rateLimit, nowMs: () => now().getTime() });
+  const memo = deps.dataVersion;
+  const dataVersion = memo && (() => memo.current());
+  guardApi(api, { authenticator, rateLimit, nowMs: () => now().getTime(), dataVersion });
   api
     .route('/', healthRoutes(deps))
     .route('/', kpiRoutes(deps))

@@ -7,8 +7,21 @@ import type { AppDeps } from './deps.ts';
 import { scopeOf } from './scope.ts';
 
 export interface CachedBody {
-  readonly json: string;
+  /** The answer's JSON, encoded once: a 300 kB cohort table is not re-encoded per request. */
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly etag: string;
+}
+
+/** What cachedJson() leaves on the context for the gate's replay: the body and its data version. */
+export interface CachedAnswer {
+  readonly body: CachedBody;
+  readonly version: string;
+}
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    cachedAnswer: CachedAnswer;
+  }
 }
 
 export type AnswerCache = VersionedCache<CachedBody>;
@@ -37,18 +50,22 @@ export async function cachedJson<T>(
   const run = () => deps.warehouse.withConnection(compute).then(serialise);
   // Without a version (no load since the marts learned to write one) nothing is cached.
   const body = version === null ? await run() : await cache.get(key, version, run);
-  const headers = { 'Content-Type': 'application/json', ETag: body.etag };
-  // The body is T's JSON, serialised once; a 304 is the same answer, unchanged.
-  const res = matches(c.req.header('If-None-Match'), body.etag)
+  // For the gate's replay of this exact request (api/middleware/answer-replay.ts).
+  if (version !== null) c.set('cachedAnswer', { body, version });
+  return sendCachedBody(c, body) as unknown as TypedResponse<T, 200, 'json'>;
+}
+
+/** The body is the answer's JSON, serialised once; a 304 is the same answer, unchanged. */
+export function sendCachedBody(c: Context, body: CachedBody): Response {
+  return matches(c.req.header('If-None-Match'), body.etag)
     ? c.body(null, 304, { ETag: body.etag })
-    : c.body(body.json, 200, headers);
-  return res as unknown as TypedResponse<T, 200, 'json'>;
+    : c.body(body.bytes, 200, { 'Content-Type': 'application/json', ETag: body.etag });
 }
 
 function serialise(value: unknown): CachedBody {
-  const json = JSON.stringify(value);
-  const hash = createHash('sha256').update(json).digest('base64url').slice(0, 27);
-  return { json, etag: `W/"${hash}"` };
+  const bytes = Buffer.from(JSON.stringify(value));
+  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 27);
+  return { bytes, etag: `W/"${hash}"` };
 }
 
 function matches(header: string | undefined, etag: string): boolean {

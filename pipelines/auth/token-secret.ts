@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /**
  * A new secret: 32 random bytes, base64url, with a prefix that says what it is (secret scanners
@@ -18,7 +18,8 @@ export function newId(prefix: string): string {
  * so there is nothing to brute-force and no need for a slow password hash.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  // The one-shot hash: a quarter of createHash()'s CPU, and every API request hashes its token.
+  return hash('sha256', secret, 'hex');
 }
 
 /** Whether a string looks like one of our secrets, checked before any database look-up. */

@@ -28,6 +28,15 @@ export class VersionedCache<V> {
     return value;
   }
 
+  /** The value kept for `key` if it was computed for `version`, without computing anything. */
+  peek(key: string, version: string): Promise<V> | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit || hit.version !== version) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, hit);
+    return hit.value;
+  }
+
   get size(): number {
     return this.#entries.size;
   }
