@@ -14,6 +14,7 @@ import {
   type ForecastCache,
 } from '../../pipelines/models/predict/forecast-context.ts';
 import {
+  type AdviceLang,
   CheckRequest,
   CheckResponse,
   IncentiveRequest,
@@ -94,6 +95,7 @@ interface Body {
   contractId?: string | undefined;
   plan?: PreparedAdvice['plan'] | undefined;
   confidence?: number;
+  lang?: AdviceLang;
 }
 
 async function prepared(deps: AppDeps, cache: ForecastCache, c: Context, body: Body) {
@@ -102,6 +104,7 @@ async function prepared(deps: AppDeps, cache: ForecastCache, c: Context, body: B
     prepareAdvice(conn, body, {
       scope,
       confidence: body.confidence ?? 0.8,
+      lang: body.lang,
       forecast: await cache.get(conn, scope),
     }),
   );

@@ -137,6 +137,7 @@ export function splitAnswer(
     p50: sim.outlook.milestones.map((m) => m.p50),
     current: currentSplit(p.plan),
     constraints: c,
+    lang: p.options.lang,
   });
   const out = (x: ScoredSplit) => pointOut(sim.ids, x);
   return {

@@ -1,4 +1,5 @@
 import type { Finding } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import { iso, round, type CheckContext } from './check-context.ts';
 import { contrastEvidence } from './definition-rules.ts';
 import { compareGroups } from './history-stats.ts';
@@ -27,7 +28,13 @@ export function chainFindings(ctx: CheckContext): Finding[] {
         kind: 'chain_no_buffer',
         milestoneIds: [...tight.map((t) => t.pred.id), m.id],
         severity: tight.length > 1 || worst.f.pOnTime < 0.5 ? 'high' : 'medium',
-        message: `${m.name} starts on ${m.plannedStart}, with no buffer after ${worst.pred.name} (due ${worst.pred.dueDate}, forecast P80 ${iso(worst.f.days.p80)}): a slip there moves it.`,
+        message: messagesFor(ctx.options.lang).chainNoBuffer({
+          name: m.name,
+          plannedStart: m.plannedStart,
+          predecessor: worst.pred.name,
+          predecessorDue: worst.pred.dueDate,
+          predecessorP80: iso(worst.f.days.p80),
+        }),
         evidence: {
           predecessor: worst.pred.id,
           predecessorDue: worst.pred.dueDate,

@@ -1,6 +1,6 @@
 import type { Calendar } from '../calendar/create-calendar.ts';
 import { fromDayNumber } from '../calendar/iso-date.ts';
-import type { Plan } from '../schema/advice.ts';
+import type { AdviceLang, Plan } from '../schema/advice.ts';
 import type { HistoryRow } from './history-rows.ts';
 import type { PlanMilestoneForecast } from './plan-forecast.ts';
 
@@ -16,6 +16,8 @@ export interface CheckOptions {
   trivialDays: number;
   /** The confidence due dates are moved to (default 0.8). */
   confidence: number;
+  /** The language messages are written in (default en). */
+  lang: AdviceLang;
 }
 
 export const defaultCheckOptions: CheckOptions = {
@@ -25,6 +27,7 @@ export const defaultCheckOptions: CheckOptions = {
   trivialShare: 0.03,
   trivialDays: 7,
   confidence: 0.8,
+  lang: 'en',
 };
 
 /** Everything the rules read: the plan, its forecasts, history and the calendar. */

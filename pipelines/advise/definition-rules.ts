@@ -1,4 +1,5 @@
 import type { Finding, Plan } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import { iso, round, type CheckContext } from './check-context.ts';
 import { milestoneShare } from './draft-table.ts';
 import { compareGroups, overallStats, similarHistory, type GroupStats } from './history-stats.ts';
@@ -27,7 +28,11 @@ export function shareFindings(ctx: CheckContext): Finding[] {
     kind: 'share_too_large',
     milestoneIds: [m.id],
     severity: milestoneShare(ctx.plan, m) > 2 * maxShare ? 'high' : 'medium',
-    message: `${m.name} carries ${(milestoneShare(ctx.plan, m) * 100).toFixed(0)}% of the contract value (limit ${(maxShare * 100).toFixed(0)}%): one late or disputed delivery holds up most of the money.`,
+    message: messagesFor(ctx.options.lang).shareTooLarge({
+      name: m.name,
+      share: milestoneShare(ctx.plan, m),
+      maxShare,
+    }),
     evidence: {
       share: round(milestoneShare(ctx.plan, m)),
       maxShare,
@@ -73,7 +78,13 @@ export function variabilityFindings(ctx: CheckContext): Finding[] {
         kind: 'type_variable',
         milestoneIds: [m.id],
         severity: (s.lateRate ?? 0) >= (overall.lateRate ?? 0) + 0.2 ? 'high' : 'medium',
-        message: `${m.type} work (${sim.level.replaceAll('_', ' x ')}) has been highly variable: P10-P90 of actual/planned duration ${s.ratioP10?.toFixed(2)}-${s.ratioP90?.toFixed(2)}, ${((s.lateRate ?? 0) * 100).toFixed(0)}% late.`,
+        message: messagesFor(ctx.options.lang).typeVariable({
+          type: m.type,
+          level: sim.level,
+          p10: s.ratioP10,
+          p90: s.ratioP90,
+          lateRate: s.lateRate ?? 0,
+        }),
         evidence: {
           level: sim.level,
           n: s.n,
@@ -97,13 +108,18 @@ function dayOffFinding(ctx: CheckContext, m: M): Finding[] {
   const cal = ctx.calendar;
   if (cal.isWorkday(m.dueDate)) return [];
   const s = compareGroups(ctx.history, (r) => !cal.isWorkday(r.baselineDue), 'dayoff');
-  const name = cal.isHoliday(m.dueDate) ?? 'a weekend';
+  const holiday = cal.isHoliday(m.dueDate);
+  const name = holiday ?? 'a weekend';
   return [
     {
       kind: 'due_in_holiday',
       milestoneIds: [m.id],
       severity: cal.isHoliday(m.dueDate) ? 'medium' : 'low',
-      message: `${m.name} is due on ${m.dueDate}, ${name}: nobody reviews or delivers that day.`,
+      message: messagesFor(ctx.options.lang).dueInHoliday({
+        name: m.name,
+        dueDate: m.dueDate,
+        holiday,
+      }),
       evidence: { dueDate: m.dueDate, holiday: name, ...contrastEvidence(s.flagged, s.unflagged) },
     },
   ];
@@ -119,7 +135,7 @@ function peakFinding(ctx: CheckContext, m: M): Finding[] {
       kind: 'due_in_peak',
       milestoneIds: [m.id],
       severity: 'medium',
-      message: `${m.name} is due during ${periods.map((p) => p.label).join(', ')}, when partners' capacity is stretched.`,
+      message: messagesFor(ctx.options.lang).dueInPeak({ name: m.name, periods }),
       evidence: {
         dueDate: m.dueDate,
         period: periods[0]!.name,
@@ -146,7 +162,12 @@ export function forecastFindings(ctx: CheckContext): Finding[] {
         kind: 'due_before_p50',
         milestoneIds: [m.id],
         severity: f.pOnTime < 0.3 ? 'high' : 'medium',
-        message: `${m.name} is due ${short} working day${short === 1 ? '' : 's'} before its forecast P50 (${iso(f.days.p50)}): it is more likely late than not (P(on time) ${(f.pOnTime * 100).toFixed(0)}%).`,
+        message: messagesFor(ctx.options.lang).dueBeforeP50({
+          name: m.name,
+          workdaysShort: short,
+          p50: iso(f.days.p50),
+          pOnTime: f.pOnTime,
+        }),
         evidence: {
           dueDate: m.dueDate,
           p50: iso(f.days.p50),
@@ -170,9 +191,11 @@ export function criteriaFindings(ctx: CheckContext): Finding[] {
     kind: 'criteria_not_measurable',
     milestoneIds: [m.id],
     severity: 'high',
-    message: m.acceptanceCriteria?.trim()
-      ? `${m.name}: acceptance criteria "${m.acceptanceCriteria}" state no ${c.missing.join(', ')}; reviewers will argue about "done".`
-      : `${m.name} has no acceptance criteria: reviewers will argue about "done".`,
+    message: messagesFor(ctx.options.lang).criteriaNotMeasurable({
+      name: m.name,
+      criteria: m.acceptanceCriteria,
+      missing: c.missing,
+    }),
     evidence: {
       found: c.found.join(',') || null,
       missing: c.missing.join(','),
@@ -191,7 +214,7 @@ export function reviewWindowFindings(ctx: CheckContext): Finding[] {
     kind: 'no_review_window',
     milestoneIds: [m.id],
     severity: 'low',
-    message: `${m.name} has no review window: review time is nobody's responsibility and cannot be told apart from partner delay.`,
+    message: messagesFor(ctx.options.lang).noReviewWindow({ name: m.name }),
     evidence: lag,
   }));
 }

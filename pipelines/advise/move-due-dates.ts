@@ -1,6 +1,7 @@
 import { fromDayNumber, toDayNumber } from '../calendar/iso-date.ts';
 import { probabilityByDay } from '../forecast/milestone-dates.ts';
 import type { Finding, Plan, Suggestion } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import { iso, round, type CheckContext } from './check-context.ts';
 import type { PlanMilestoneForecast } from './plan-forecast.ts';
 import { workdayOnOrAfter } from './split-merge.ts';
@@ -71,16 +72,19 @@ function moveSuggestion(
   f: PlanMilestoneForecast,
   r: Rescheduled,
 ): Suggestion {
-  const label = `P${Math.round(ctx.options.confidence * 100)}`;
-  const why = r.early
-    ? `to ${r.due} (forecast ${label}${r.delay > 0 ? ` after its predecessor's new date` : ''}): P(on time) ${(f.pOnTime * 100).toFixed(0)}% -> ${(r.pNew * 100).toFixed(0)}%`
-    : r.delay > 0
-      ? `to ${r.due}, after its predecessor's new date`
-      : `off a day off to the next working day ${r.due}`;
   return {
     kind: 'move_due_date',
     milestoneIds: [m.id],
-    message: `Move ${m.name} from ${m.dueDate} ${why}.`,
+    message: messagesFor(ctx.options.lang).moveDueDate({
+      name: m.name,
+      from: m.dueDate,
+      to: r.due,
+      confidence: ctx.options.confidence,
+      early: r.early,
+      afterPredecessor: r.delay > 0,
+      pBefore: f.pOnTime,
+      pAfter: r.pNew,
+    }),
     evidence: {
       confidence: ctx.options.confidence,
       dueDate: m.dueDate,

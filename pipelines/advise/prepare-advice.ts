@@ -3,7 +3,7 @@ import { chinaCalendar, type Calendar } from '../calendar/index.ts';
 import { dataAsOf } from '../kpi/data-as-of.ts';
 import type { BrandScope } from '../kpi/filter-sql.ts';
 import type { ForecastContext } from '../models/predict/forecast-context.ts';
-import type { IncentiveClauses, Plan } from '../schema/advice.ts';
+import type { AdviceLang, IncentiveClauses, Plan } from '../schema/advice.ts';
 import { queryRow } from '../warehouse/query.ts';
 import { defaultCheckOptions, type CheckContext } from './check-context.ts';
 import { loadContractPlan } from './contract-plan.ts';
@@ -93,6 +93,7 @@ export async function prepareAdvice(
   options: {
     scope: BrandScope;
     confidence: number;
+    lang?: AdviceLang | undefined;
     forecast?: ForecastContext | undefined;
     calendar?: Calendar;
   },
@@ -117,7 +118,7 @@ export async function prepareAdvice(
     forecasts: reforecast(plan),
     history,
     calendar,
-    options: { ...defaultCheckOptions, confidence: options.confidence },
+    options: { ...defaultCheckOptions, confidence: options.confidence, lang: options.lang ?? 'en' },
     asOf,
     contractId: source.contractId ?? null,
     modelVersion: options.forecast?.version ?? null,

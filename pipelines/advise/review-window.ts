@@ -1,4 +1,5 @@
 import type { Suggestion } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import type { CheckContext } from './check-context.ts';
 import { hasWindow, reviewLag } from './definition-rules.ts';
 
@@ -13,7 +14,11 @@ export function reviewWindowSuggestions(ctx: CheckContext): Suggestion[] {
     {
       kind: 'add_review_window',
       milestoneIds: missing.map((m) => m.id),
-      message: `Add a review window of ${days} working days to ${missing.length === 1 ? missing[0]!.name : `${missing.length} milestones`}: 80% of this brand's reviews took ${calendarDays} calendar days or less; beyond that, delay is the brand's, not the partner's.`,
+      message: messagesFor(ctx.options.lang).addReviewWindow({
+        days,
+        names: missing.map((m) => m.name),
+        calendarDays,
+      }),
       evidence: { windowDays: days, ...lag },
       change: missing.map((m) => ({ id: m.id, reviewWindowDays: days })),
     },

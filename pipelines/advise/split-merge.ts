@@ -1,5 +1,6 @@
 import { fromDayNumber, toDayNumber } from '../calendar/iso-date.ts';
 import type { Finding, Plan, Suggestion } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import { round, type CheckContext } from './check-context.ts';
 import { milestoneShare } from './draft-table.ts';
 import { similarHistory } from './history-stats.ts';
@@ -53,7 +54,7 @@ function sliceMilestone(ctx: CheckContext, m: M, parts: number, share: number, d
   const each = round(share / k, 4)!;
   return dues.map((due, i) => ({
     id: i === k - 1 ? m.id : `${m.id}.${i + 1}`,
-    name: `${m.name} (part ${i + 1} of ${k})`,
+    name: messagesFor(ctx.options.lang).splitPartName(m.name, i + 1, k),
     type: m.type,
     share: i === k - 1 ? round(share - (k - 1) * each, 4)! : each,
     plannedStart: i === 0 ? m.plannedStart : dues[i - 1]!,
@@ -79,7 +80,12 @@ export function splitSuggestions(ctx: CheckContext, findings: readonly Finding[]
       {
         kind: 'split',
         milestoneIds: [m.id],
-        message: `Split ${m.name} into ${k} milestones of ~${((share / k) * 100).toFixed(0)}% and ~${Math.round(days / k)} days each, paid as each part is verified.`,
+        message: messagesFor(ctx.options.lang).split({
+          name: m.name,
+          parts: k,
+          sharePerPart: share / k,
+          daysPerPart: Math.round(days / k),
+        }),
         evidence: {
           reasons: [...reasons].join(','),
           parts: k,
@@ -119,7 +125,11 @@ export function mergeSuggestions(ctx: CheckContext): Suggestion[] {
       {
         kind: 'merge',
         milestoneIds: [a.id, b.id],
-        message: `Merge ${m.name} (${(milestoneShare(ctx.plan, m) * 100).toFixed(1)}%, a few days) into ${other.name}: a separate sign-off and invoice costs more than it protects.`,
+        message: messagesFor(ctx.options.lang).merge({
+          name: m.name,
+          share: milestoneShare(ctx.plan, m),
+          into: other.name,
+        }),
         evidence: {
           share: round(milestoneShare(ctx.plan, m)),
           trivialShare: ctx.options.trivialShare,

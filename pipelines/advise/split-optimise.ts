@@ -1,4 +1,5 @@
-import type { SplitConstraints } from '../schema/advice.ts';
+import type { AdviceLang, SplitConstraints } from '../schema/advice.ts';
+import { messagesFor } from './advice-messages.ts';
 import type { PaymentBasis } from './payment-basis.ts';
 import {
   evaluateSplit,
@@ -60,19 +61,22 @@ export function recommend<T extends { metrics: SplitMetrics }>(
   return frontier.reduce((best, p) => (better(p, best) ? p : best), frontier[0]!);
 }
 
-const money = (x: number) => Math.round(x).toLocaleString('en-US');
-const pct = (x: number, value: number) => `${((100 * x) / value).toFixed(1)}%`;
-
-function reasoningOf(rec: ScoredSplit, cur: ScoredSplit, value: number, frontierSize: number) {
-  const r = rec.metrics;
-  const c = cur.metrics;
-  const lean = rec.sharesPct[0]! > rec.sharesPct.at(-1)! ? 'earlier' : 'later';
-  return [
-    `Of ${frontierSize} splits on the trade-off frontier, deposit ${rec.depositPct}% and retention ${rec.retentionPct}% with milestone shares leaning to ${lean} milestones balance both sides best:`,
-    `the brand's P90 exposure (paid minus delivered value) peaks at ${money(r.exposureP90)} (${pct(r.exposureP90, value)} of the value, now ${money(c.exposureP90)}),`,
-    `the partner's P90 working-capital gap (cost incurred minus cash received) at ${money(r.gapP90)} (${pct(r.gapP90, value)}, now ${money(c.gapP90)}).`,
-    `Moving along the frontier lowers one only by raising the other.`,
-  ].join(' ');
+function reasoningOf(
+  rec: ScoredSplit,
+  cur: ScoredSplit,
+  at: { value: number; frontierSize: number; lang: AdviceLang },
+) {
+  return messagesFor(at.lang).splitReasoning({
+    frontierSize: at.frontierSize,
+    depositPct: rec.depositPct,
+    retentionPct: rec.retentionPct,
+    lean: rec.sharesPct[0]! > rec.sharesPct.at(-1)! ? 'earlier' : 'later',
+    exposure: rec.metrics.exposureP90,
+    exposureNow: cur.metrics.exposureP90,
+    gap: rec.metrics.gapP90,
+    gapNow: cur.metrics.gapP90,
+    value: at.value,
+  });
 }
 
 const GRID_RUNS = 400;
@@ -104,6 +108,7 @@ export function optimiseSplit(
     p50: number[];
     current: SplitPoint;
     constraints: SplitConstraints;
+    lang?: AdviceLang | undefined;
   },
 ): SplitAdvice {
   const { value, constraints } = input;
@@ -129,7 +134,11 @@ export function optimiseSplit(
     current,
     frontier,
     recommended,
-    reasoning: reasoningOf(recommended, current, value, frontier.length),
+    reasoning: reasoningOf(recommended, current, {
+      value,
+      frontierSize: frontier.length,
+      lang: input.lang ?? 'en',
+    }),
     currentWeeks: evaluateSplit(basis, current, value, { series: true }).weeks,
     recommendedWeeks: evaluateSplit(basis, recommended, value, { series: true }).weeks,
   };

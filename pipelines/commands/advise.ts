@@ -14,21 +14,21 @@ import { loadDemo } from '../demo/index.ts';
 import { createForecastCache } from '../models/predict/forecast-context.ts';
 import { productModelFrom, trainProductModel } from '../models/product-model.ts';
 import { queryRows } from '../warehouse/query.ts';
-import { IncentiveClauses, SplitConstraints } from '../schema/advice.ts';
+import { AdviceLang, IncentiveClauses, SplitConstraints } from '../schema/advice.ts';
 import { openWarehouse, type Warehouse } from '../warehouse/warehouse.ts';
 import { UsageError, type Command } from './command.ts';
 
 async function contractReport(
   wh: Warehouse,
   id: string,
-  v: { confidence: number; seed: number; runs: number },
+  v: { confidence: number; seed: number; runs: number; lang: AdviceLang },
 ) {
   return wh.withConnection(async (conn) => {
     const forecast = await createForecastCache().get(conn, null);
     const p = await prepareAdvice(
       conn,
       { contractId: id },
-      { scope: null, confidence: v.confidence, forecast },
+      { scope: null, confidence: v.confidence, lang: v.lang, forecast },
     );
     if (!p) throw new UsageError(`no contract ${id}`);
     const sim = { seed: v.seed, runs: v.runs };
@@ -69,6 +69,7 @@ const options = {
   confidence: { type: 'string', default: '0.8' },
   seed: { type: 'string' },
   runs: { type: 'string', default: '2000' },
+  lang: { type: 'string', default: 'en' },
   db: { type: 'string' },
 } as const;
 
@@ -93,7 +94,7 @@ export const adviseCommand: Command = {
   name: 'advise',
   summary: "Check a contract's milestones and suggest definitions, payment split and incentives",
   usage:
-    'milepost advise --contract <id> [--confidence 0.8] [--seed N] [--runs N] [--db PATH]\n       milepost advise --backtest [--cutoff YYYY-MM-DD] [--model] [--demo [--scale N] [--seed N]] [--db PATH]',
+    'milepost advise --contract <id> [--confidence 0.8] [--lang en|zh] [--seed N] [--runs N] [--db PATH]\n       milepost advise --backtest [--cutoff YYYY-MM-DD] [--model] [--demo [--scale N] [--seed N]] [--db PATH]',
   async run(args) {
     const { values } = parseArgs({ args, options });
     const confidence = Number(values.confidence);
@@ -102,6 +103,8 @@ export const adviseCommand: Command = {
       throw new UsageError('--confidence must be 0.5-0.99');
     if (!Number.isInteger(runs) || runs < 200 || runs > 20000)
       throw new UsageError('--runs must be 200-20000');
+    const lang = AdviceLang.safeParse(values.lang);
+    if (!lang.success) throw new UsageError('--lang must be en or zh');
     if (!values.backtest && !values.contract)
       throw new UsageError('give --contract <id> or --backtest');
     const wh = await openWarehouse(
@@ -110,7 +113,7 @@ export const adviseCommand: Command = {
     try {
       if (values.backtest) await backtest(wh, values, confidence);
       else {
-        const v = { confidence, runs, seed: Number(values.seed ?? 1) };
+        const v = { confidence, runs, seed: Number(values.seed ?? 1), lang: lang.data };
         console.log(await contractReport(wh, values.contract!, v));
       }
       return 0;

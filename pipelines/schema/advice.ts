@@ -98,8 +98,15 @@ export const Plan = z
 export type Plan = z.infer<typeof Plan>;
 export type PlanInput = z.input<typeof Plan>;
 
+export const AdviceLang = z
+  .enum(['en', 'zh'])
+  .default('en')
+  .meta({ description: 'Language of the messages and reasoning in the answer (default en).' });
+export type AdviceLang = z.infer<typeof AdviceLang>;
+
 /** Either a stored contract (by id, within the caller's brands) or a draft plan. */
 const Source = {
+  lang: AdviceLang,
   contractId: Id.optional(),
   plan: Plan.optional(),
   seed: z
@@ -117,7 +124,10 @@ const oneSourceMessage = { message: 'give exactly one of contractId or plan' };
 export const CheckRequest = z
   .object({ ...Source, confidence: z.number().min(0.5).max(0.99).default(0.8) })
   .refine(oneSource, oneSourceMessage)
-  .meta({ id: 'AdviceCheckRequest', example: { contractId: 'C0001', confidence: 0.8 } });
+  .meta({
+    id: 'AdviceCheckRequest',
+    example: { contractId: 'C0001', confidence: 0.8, lang: 'en' },
+  });
 
 export const SplitConstraints = z
   .object({

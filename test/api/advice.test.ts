@@ -122,6 +122,28 @@ describe('advice API on a small demo warehouse', () => {
     expect(JSON.stringify(res.body)).toContain('cycle');
   });
 
+  it('answers messages and reasoning in Chinese for lang zh, English by default', async () => {
+    const plan = draft(own.brand, own.partner);
+    const cjk = /[\u4e00-\u9fff]/;
+    const en = RefineResponse.parse((await post('refine', { plan })).body);
+    const zh = RefineResponse.parse((await post('refine', { plan, lang: 'zh' })).body);
+    expect(zh.findings.map((f) => f.kind)).toEqual(en.findings.map((f) => f.kind));
+    expect(zh.findings.length).toBeGreaterThan(0);
+    for (const x of [...zh.findings, ...zh.suggestions]) expect(x.message).toMatch(cjk);
+    for (const x of [...en.findings, ...en.suggestions]) expect(x.message).not.toMatch(/[“”]/);
+    const share = zh.findings.find((f) => f.kind === 'share_too_large')!;
+    expect(share.message).toContain('占合同金额的 90%（上限 30%）');
+    const req = { contractId: own.contract, runs: 300, seed: 2 };
+    const split = SplitResponse.parse((await post('split', { ...req, lang: 'zh' })).body);
+    expect(split.reasoning).toMatch(cjk);
+    const splitEn = SplitResponse.parse((await post('split', req)).body);
+    expect(splitEn.reasoning).toMatch(/^Of \d+ splits/);
+    expect(split.recommended).toEqual(splitEn.recommended);
+    const bad = await post('check', { contractId: own.contract, lang: 'fr' });
+    expect(bad.status).toBe(400);
+    expect(code(bad.body)).toBe('invalid_parameter');
+  });
+
   it('lets planners in and keeps viewers out', async () => {
     const res = await post('check', { contractId: own.contract }, viewer);
     expect(res.status).toBe(403);
@@ -226,6 +248,8 @@ describe('advice API on a small demo warehouse', () => {
       expect(schemas[id]?.examples ?? schemas[id]?.example, id).toBeDefined();
     for (const id of ['AdviceCheck', 'AdviceRefine', 'AdviceSplit', 'AdviceIncentives'])
       expect(schemas[id], id).toBeDefined();
+    const lang = (schemas.AdviceCheckRequest?.properties as Record<string, Json>).lang;
+    expect(lang).toMatchObject({ enum: ['en', 'zh'], default: 'en' });
   });
 
   it('uses the trained model once there is one', async () => {

@@ -83,6 +83,23 @@ describeInBrowser('advisor page in Chromium', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('bonus')).toBe('2000');
   });
 
+  it('in Chinese, asks for and shows Chinese findings and split reasoning', async () => {
+    const { context, page } = await dash.signedInContext(undefined, { locale: 'zh-CN' });
+    await page.goto(`${dash.server.base}/advisor?mode=plan`);
+    const checked = page.waitForResponse((r) => r.url().endsWith('/api/advice/check'), slow);
+    await page.getByRole('button', { name: '检查方案' }).click();
+    const res = await checked;
+    expect(res.ok()).toBe(true);
+    expect((JSON.parse(res.request().postData() ?? '{}') as { lang?: string }).lang).toBe('zh');
+    const message = page.locator('[data-testid="findings"] .message').first();
+    await message.waitFor(slow);
+    expect(await message.textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.locator('[data-testid="pareto"][data-state="ready"]').waitFor(slow);
+    expect(await page.getByTestId('split-reasoning').textContent()).toContain('权衡前沿');
+    await dash.screenshot('advisor-zh', page);
+    await context.close();
+  });
+
   it('logged no errors in the browser', () => {
     expect(dash.pageErrors).toEqual([]);
   });

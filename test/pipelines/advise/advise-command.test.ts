@@ -40,6 +40,15 @@ describe('milepost advise and the advice backtest', () => {
     expect(text).toMatch(/P\(bonus\) \d+%/);
   }, 60_000);
 
+  it('writes the findings and the split reasoning in Chinese with --lang zh', async () => {
+    const args = ['advise', '--contract', contract, '--runs', '500', '--db', db, '--lang', 'zh'];
+    expect(await main(args)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('权衡前沿');
+    expect(text).toMatch(/Findings \(\d+\):\n {2}\[\w+\] \w+: .*[\u4e00-\u9fff]/);
+    expect(await main(['advise', '--contract', contract, '--lang', 'fr', '--db', db])).toBe(2);
+  }, 60_000);
+
   it('answers usage errors with exit code 2', async () => {
     expect(await main(['advise', '--db', db])).toBe(2);
     expect(await main(['advise', '--contract', contract, '--confidence', '2', '--db', db])).toBe(2);

@@ -6,17 +6,22 @@ import type {
   SplitResponse,
 } from '../../../../api/types.ts';
 import type { RequestOptions } from '../get-json.ts';
+import { language } from '../i18n/index.ts';
 import type { ClauseSettings, SplitSettings } from './advice-url.ts';
 import { splitConstraints } from './advice-url.ts';
 import { postJson } from './post-json.ts';
 
 export type AdviceSource = { contractId: string } | { plan: PlanInput };
 
+// Every request asks for the messages and reasoning in the dashboard's language.
+const post = <T>(path: string, body: object, options?: RequestOptions) =>
+  postJson<T>(path, { ...body, lang: language }, options);
+
 export const adviceApi = {
   check: (source: AdviceSource, confidence: number, options?: RequestOptions) =>
-    postJson<CheckResponse>('/advice/check', { ...source, confidence }, options),
+    post<CheckResponse>('/advice/check', { ...source, confidence }, options),
   split: (source: AdviceSource, split: SplitSettings, options?: RequestOptions) =>
-    postJson<SplitResponse>(
+    post<SplitResponse>(
       '/advice/split',
       { ...source, constraints: splitConstraints(split) },
       options,
@@ -27,7 +32,7 @@ export const adviceApi = {
     clauses: ClauseSettings | undefined,
     options?: RequestOptions,
   ) =>
-    postJson<IncentiveResponse>(
+    post<IncentiveResponse>(
       '/advice/incentives',
       { ...source, ...(clauses ? { clauses } : {}) },
       options,
