@@ -1,5 +1,6 @@
 // ECharts option: coverage of earlier forecast snapshots over time (share delivered by their P50,
 // P80 and P90 dates), with the nominal levels as dashed lines.
+import { shareAxis } from './axes.ts';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -54,14 +55,7 @@ export function coverageOption(
       axisLine: { lineStyle: { color: palette.grid } },
       axisLabel: axisLabelStyle,
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      interval: 0.2,
-      axisLabel: { color: palette.muted, formatter: (v: number) => f.percentRounded(v) },
-      splitLine: { lineStyle: { color: palette.grid } },
-    },
+    yAxis: shareAxis(f, 0.2),
     series: levels.map(({ key, level, name }, i) => {
       const color = forecastColors.quantiles[i] ?? forecastColors.median;
       return {

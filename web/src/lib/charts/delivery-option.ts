@@ -1,5 +1,6 @@
 // ECharts option: one milestone's delivery-date forecast as cumulative probability at its quantile
 // dates (P10 ... P95), with the due date (or the what-if due date) dashed.
+import { dayAxis, shareAxis } from './axes.ts';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -10,9 +11,9 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { MilestoneForecast } from '../../../../api/types.ts';
 import type { Format } from '../format.ts';
-import { axisLabelStyle, tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
+import { tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
 import { forecastColors } from './forecast-colors.ts';
-import { dayToIso, isoToDay } from './iso-day.ts';
+import { isoToDay } from './iso-day.ts';
 import { palette } from './palette.ts';
 
 export type DeliveryOption = ComposeOption<
@@ -63,23 +64,8 @@ export function deliveryOption(
         );
       },
     },
-    xAxis: {
-      type: 'value',
-      min: lo,
-      max: hi,
-      splitNumber: 4,
-      axisLine: { lineStyle: { color: palette.grid } },
-      axisLabel: { ...axisLabelStyle, formatter: (d: number) => f.date(dayToIso(d)) },
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      interval: 0.25,
-      axisLabel: { color: palette.muted, formatter: (v: number) => f.percentRounded(v) },
-      splitLine: { lineStyle: { color: palette.grid } },
-    },
+    xAxis: { ...dayAxis(lo, hi, f), splitNumber: 4, splitLine: { show: false } },
+    yAxis: shareAxis(f, 0.25),
     series: [
       {
         type: 'line',

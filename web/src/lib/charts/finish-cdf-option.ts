@@ -1,5 +1,6 @@
 // ECharts option for a project's finish-date distribution: the share of simulated runs finished by
 // each date (a CDF), with P50/P80/P95 and the deadline marked.
+import { dayAxis, shareAxis } from './axes.ts';
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -10,15 +11,9 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { ProjectForecast } from '../../../../api/types.ts';
 import type { Format } from '../format.ts';
-import {
-  axisLabelStyle,
-  dataIndexOf,
-  tooltipBase,
-  tooltipRow,
-  tooltipTitle,
-} from './chart-text.ts';
+import { dataIndexOf, tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
 import { forecastColors } from './forecast-colors.ts';
-import { dayToIso, isoToDay } from './iso-day.ts';
+import { isoToDay } from './iso-day.ts';
 import { palette } from './palette.ts';
 
 export type FinishCdfOption = ComposeOption<
@@ -64,24 +59,14 @@ export function finishCdfOption(
       },
     },
     xAxis: {
-      type: 'value',
-      min: Math.min(isoToDay(points[0]?.date ?? forecast.deadline), isoToDay(forecast.deadline)),
-      max: Math.max(
-        isoToDay(points[points.length - 1]?.date ?? forecast.deadline),
-        isoToDay(forecast.deadline),
+      ...dayAxis(
+        Math.min(isoToDay(points[0]?.date ?? forecast.deadline), isoToDay(forecast.deadline)),
+        Math.max(isoToDay(points.at(-1)?.date ?? forecast.deadline), isoToDay(forecast.deadline)),
+        f,
       ),
-      axisLine: { lineStyle: { color: palette.grid } },
-      axisLabel: { ...axisLabelStyle, formatter: (d: number) => f.date(dayToIso(d)) },
       splitLine: { show: false },
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 1,
-      interval: 0.2,
-      axisLabel: { color: palette.muted, formatter: (v: number) => f.percentRounded(v) },
-      splitLine: { lineStyle: { color: palette.grid } },
-    },
+    yAxis: shareAxis(f, 0.2),
     series: [
       {
         type: 'line',

@@ -1,6 +1,7 @@
 // ECharts option for a project's milestones as ranges on a date axis: a bar from P10 to P90 of each
 // delivery date (darker when more often critical), a diamond at P50 and a tick at the baseline due.
 // Bars are stacked on an invisible base that ends at P10 (the axis starts after it, so it is cut).
+import { dayAxis } from './axes.ts';
 import type { BarSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -11,9 +12,9 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { ProjectForecast } from '../../../../api/types.ts';
 import type { Format } from '../format.ts';
-import { axisLabelStyle, tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
+import { tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
 import { forecastColors, shareColor } from './forecast-colors.ts';
-import { dayToIso, isoToDay } from './iso-day.ts';
+import { isoToDay } from './iso-day.ts';
 import { palette } from './palette.ts';
 
 export type TimelineOption = ComposeOption<
@@ -70,14 +71,7 @@ export function timelineOption(
         return m ? timelineTooltip(m, settings) : '';
       },
     },
-    xAxis: {
-      type: 'value',
-      min: lo,
-      max: hi,
-      axisLine: { lineStyle: { color: palette.grid } },
-      axisLabel: { ...axisLabelStyle, formatter: (d: number) => f.date(dayToIso(d)) },
-      splitLine: { lineStyle: { color: palette.grid } },
-    },
+    xAxis: { ...dayAxis(lo, hi, f), splitLine: { lineStyle: { color: palette.grid } } },
     yAxis: {
       type: 'category',
       data: rows.map((m) => m.name),

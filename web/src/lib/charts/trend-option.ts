@@ -11,6 +11,7 @@ import type { ComposeOption } from 'echarts/core';
 import type { KpiTrendPoint } from '../../../../api/types.ts';
 import type { Format } from '../format.ts';
 import type { Messages } from '../i18n/en.ts';
+import { dataIndexOf } from './chart-text.ts';
 import { escapeHtml } from './escape-html.ts';
 import { palette } from './palette.ts';
 
@@ -58,7 +59,7 @@ export function trendOption(
       borderColor: palette.grid,
       textStyle: { ...text, fontSize: 13 },
       formatter: (params: unknown) => {
-        const point = months[firstDataIndex(params)];
+        const point = months[dataIndexOf(params)];
         return point ? trendTooltip(point, settings) : '';
       },
     },
@@ -166,16 +167,6 @@ export function trendAriaLabel(
   const last = months[months.length - 1];
   if (!first || !last) return t.empty;
   return t.ariaSummary(f.month(first.month), f.month(last.month), months.length);
-}
-
-/** ECharts passes one params object or an array of them (axis trigger); both carry `dataIndex`. */
-function firstDataIndex(params: unknown): number {
-  const first: unknown = Array.isArray(params) ? params[0] : params;
-  if (typeof first === 'object' && first !== null && 'dataIndex' in first) {
-    const index = (first as { dataIndex: unknown }).dataIndex;
-    if (typeof index === 'number') return index;
-  }
-  return -1;
 }
 
 /**
