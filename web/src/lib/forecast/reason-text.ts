@@ -11,6 +11,8 @@ export interface ReasonWords {
   names: Record<string, string>;
   raises: string;
   lowers: string;
+  /** An overdue milestone's reason: a fact, not a model factor. */
+  pastDue: (days: string) => string;
   /** Categorical values in words (milestone types, partner kinds). */
   values?: Record<string, string>;
 }
@@ -31,10 +33,9 @@ export function factorValue(
 }
 
 export function reasonText(factor: Factor, f: Format, words: ReasonWords): string {
+  if (factor.feature === 'days_past_due') return words.pastDue(factorValue(factor, f));
   const name = words.names[factor.feature] ?? factor.feature.replace(/_/g, ' ');
   const value = factorValue(factor, f, words.values);
-  // A fact, not a model factor: "Already past its due date by 5 d".
-  if (factor.feature === 'days_past_due') return `${name} ${value}`;
   const direction = factor.effect >= 0 ? words.raises : words.lowers;
   return value ? `${name} (${value}) ${direction}` : `${name} ${direction}`;
 }

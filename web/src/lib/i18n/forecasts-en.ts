@@ -89,9 +89,9 @@ export const forecastsEn = {
   reasons: {
     raises: 'raises',
     lowers: 'lowers',
+    pastDue: (days: string) => `Already ${days} days past its due date`,
     names: {
       partner_late_rate: 'Partner’s late rate',
-      days_past_due: 'Already past its due date by',
       partner_log_ratio: 'Partner’s usual overrun',
       partner_dispute_rate: 'Partner’s dispute rate',
       partner_history_n: 'Partner’s track record',

@@ -87,9 +87,9 @@ export const forecastsZh: ForecastsMessages = {
   reasons: {
     raises: '升高',
     lowers: '降低',
+    pastDue: (days: string) => `已超过截止日期 ${days} 天`,
     names: {
       partner_late_rate: '合作伙伴延期率',
-      days_past_due: '已超过截止日期',
       partner_log_ratio: '合作伙伴通常超时程度',
       partner_dispute_rate: '合作伙伴争议率',
       partner_history_n: '合作伙伴历史记录',
