@@ -24,7 +24,7 @@ export type AgeOption = ComposeOption<
 
 /** Ratios below this (work started days ago) are drawn on the axis floor of the log scale. */
 export const RATIO_FLOOR = 0.125;
-const labelPositions = ['insideEndBottom', 'insideMiddleTop', 'insideEndTop'] as const;
+const labelPositions = ['insideEndBottom', 'insideStartTop', 'insideEndTop'] as const;
 
 export interface AgeLabels {
   ageAxis: string;
