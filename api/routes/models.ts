@@ -30,8 +30,15 @@ const TrainResult = z
     asOf: z.string(),
     rows: z.number().int(),
     seconds: z.number(),
+    snapshotted: z
+      .number()
+      .int()
+      .describe('Open milestones whose forecasts the new model issued into the ledger'),
   })
-  .meta({ id: 'TrainResult' });
+  .meta({
+    id: 'TrainResult',
+    example: { version: 1, asOf: '2026-10-31', rows: 4122, seconds: 6.7, snapshotted: 612 },
+  });
 
 const trainRoute = createRoute({
   method: 'post',

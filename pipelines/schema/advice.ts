@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { checkResponseExample, refineResponseExample } from './advice-examples.ts';
+import {
+  incentiveClausesExample,
+  incentiveResponseExample,
+  splitResponseExample,
+} from './advice-payment-examples.ts';
 import { milestoneTypes, partnerKinds } from './enums.ts';
 import { Id, IsoDate } from './primitives.ts';
 
@@ -126,7 +132,7 @@ export const CheckRequest = z
   .refine(oneSource, oneSourceMessage)
   .meta({
     id: 'AdviceCheckRequest',
-    example: { contractId: 'C0001', confidence: 0.8, lang: 'en' },
+    example: { contractId: 'C000012', confidence: 0.8, lang: 'en' },
   });
 
 export const SplitConstraints = z
@@ -145,7 +151,7 @@ export type SplitConstraints = z.infer<typeof SplitConstraints>;
 
 export const RefineRequest = CheckRequest.meta({
   id: 'AdviceRefineRequest',
-  example: { contractId: 'C0001', confidence: 0.8 },
+  example: { contractId: 'C000012', confidence: 0.8 },
 });
 
 export const SplitRequest = z
@@ -153,7 +159,7 @@ export const SplitRequest = z
   .refine(oneSource, oneSourceMessage)
   .meta({
     id: 'AdviceSplitRequest',
-    example: { contractId: 'C0001', constraints: { maxDepositPct: 20, minSharePct: 5 } },
+    example: { contractId: 'C000012', constraints: { maxDepositPct: 20, minSharePct: 5 } },
   });
 
 export const IncentiveClauses = z.object({
@@ -171,14 +177,8 @@ export const IncentiveRequest = z
   .meta({
     id: 'AdviceIncentiveRequest',
     example: {
-      contractId: 'C0001',
-      clauses: {
-        bonusPerDay: 500,
-        bonusCap: 5000,
-        penaltyPerDay: 800,
-        penaltyGraceDays: 3,
-        penaltyCap: 10000,
-      },
+      contractId: 'C000012',
+      clauses: incentiveClausesExample,
     },
   });
 
@@ -289,7 +289,7 @@ export const CheckResponse = z
     milestones: z.array(MilestoneOutlookAdvice),
     findings: z.array(Finding),
   })
-  .meta({ id: 'AdviceCheck' });
+  .meta({ id: 'AdviceCheck', example: checkResponseExample });
 export type CheckResponse = z.infer<typeof CheckResponse>;
 
 export const RefineResponse = z
@@ -300,7 +300,7 @@ export const RefineResponse = z
     revisedPlan: Plan.describe('The plan with every suggestion applied'),
     findingsAfter: z.array(Finding).describe('What the check still finds in the revised plan'),
   })
-  .meta({ id: 'AdviceRefine' });
+  .meta({ id: 'AdviceRefine', example: refineResponseExample });
 export type RefineResponse = z.infer<typeof RefineResponse>;
 
 const Exposure = {
@@ -342,7 +342,7 @@ export const SplitResponse = z
       }),
     ),
   })
-  .meta({ id: 'AdviceSplit' });
+  .meta({ id: 'AdviceSplit', example: splitResponseExample });
 export type SplitResponse = z.infer<typeof SplitResponse>;
 
 export const IncentiveResponse = z
@@ -376,5 +376,5 @@ export const IncentiveResponse = z
       exposureP90With: z.number(),
     }),
   })
-  .meta({ id: 'AdviceIncentives' });
+  .meta({ id: 'AdviceIncentives', example: incentiveResponseExample });
 export type IncentiveResponse = z.infer<typeof IncentiveResponse>;

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  atRiskListExample,
+  cashFlowForecastExample,
+  milestoneForecastExample,
+  modelQualityExample,
+  projectForecastExample,
+  projectForecastListExample,
+} from './forecast-examples.ts';
 
 // Shapes of the forecast answers (issue 4). Dates are ISO 'YYYY-MM-DD'.
 
@@ -41,7 +49,7 @@ export const MilestoneForecast = z
       .boolean()
       .describe('True when the forecast is conditional on the milestone still being open'),
   })
-  .meta({ id: 'MilestoneForecast' });
+  .meta({ id: 'MilestoneForecast', example: milestoneForecastExample });
 export type MilestoneForecast = z.infer<typeof MilestoneForecast>;
 
 export const WhatIfQuery = z.object({
@@ -81,7 +89,7 @@ export const ProjectForecast = z
       }),
     ),
   })
-  .meta({ id: 'ProjectForecast' });
+  .meta({ id: 'ProjectForecast', example: projectForecastExample });
 export type ProjectForecast = z.infer<typeof ProjectForecast>;
 
 export const ProjectForecastListQuery = z.object({
@@ -113,7 +121,7 @@ export const ProjectForecastList = z
       }),
     ),
   })
-  .meta({ id: 'ProjectForecastList' });
+  .meta({ id: 'ProjectForecastList', example: projectForecastListExample });
 export type ProjectForecastList = z.infer<typeof ProjectForecastList>;
 
 export const CashFlowQuery = z.object({
@@ -144,7 +152,7 @@ export const CashFlowForecast = z
     openAmount: z.number().describe('Unpaid value of the open milestones forecast'),
     milestones: z.number().int(),
   })
-  .meta({ id: 'CashFlowForecast' });
+  .meta({ id: 'CashFlowForecast', example: cashFlowForecastExample });
 export type CashFlowForecast = z.infer<typeof CashFlowForecast>;
 
 export const AtRiskQuery = z.object({
@@ -173,7 +181,7 @@ export const AtRiskList = z
       }),
     ),
   })
-  .meta({ id: 'AtRiskList' });
+  .meta({ id: 'AtRiskList', example: atRiskListExample });
 export type AtRiskList = z.infer<typeof AtRiskList>;
 
 export const ModelQuality = z
@@ -226,5 +234,5 @@ export const ModelQuality = z
       }),
     ),
   })
-  .meta({ id: 'ModelQuality' });
+  .meta({ id: 'ModelQuality', example: modelQualityExample });
 export type ModelQuality = z.infer<typeof ModelQuality>;

@@ -1,12 +1,15 @@
+import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createApp } from '../../api/app.ts';
 import type { Warehouse } from '../../pipelines/warehouse/warehouse.ts';
 import { fixtureWarehouse } from '../support/fixture-warehouse.ts';
 
-// Walks /api/openapi.json: every operation's success answers carry an example (on the media type
-// or on its schema), and each JSON example has the fields and types its schema asks for, so an
-// example cannot drift from the answer it documents. Binary files (XLSX, Parquet, Arrow) cannot
-// carry a useful example; their operation's CSV does.
+// Walks /api/openapi.json: every operation's success answers and JSON request bodies carry an
+// example (on the media type or on its schema), and each JSON example has the fields and types its
+// schema asks for, so an example cannot drift from the answer it documents. Binary files (XLSX,
+// Parquet, Arrow) cannot carry a useful example; their operation's CSV does. The examples of the
+// zod schemas also parse with their own schema, which checks dates, enums and ranges too.
 
 type Schema = {
   $ref?: string;
@@ -21,29 +24,14 @@ type Schema = {
   examples?: unknown[];
 };
 type Media = { schema?: Schema; example?: unknown; examples?: Record<string, unknown> };
-type Operation = { responses?: Record<string, { content?: Record<string, Media> }> };
+type Operation = {
+  requestBody?: { content?: Record<string, Media> };
+  responses?: Record<string, { content?: Record<string, Media> }>;
+};
 type Doc = {
   paths: Record<string, Record<string, Operation>>;
   components?: { schemas?: Record<string, Schema> };
 };
-
-/**
- * Operations whose routes other engineers own and are still adding examples to; each must still
- * lack one (the last test fails once it has one, so the entry gets removed).
- */
-const awaitingExamples = new Set([
-  'GET /forecasts/milestones/{id}',
-  'GET /forecasts/projects/{id}',
-  'GET /forecasts/projects',
-  'GET /forecasts/cash-flow',
-  'GET /forecasts/at-risk',
-  'GET /models/quality',
-  'POST /models/train',
-  'POST /advice/check',
-  'POST /advice/refine',
-  'POST /advice/split',
-  'POST /advice/incentives',
-]);
 
 let doc: Doc;
 let wh: Warehouse;
@@ -118,7 +106,6 @@ function successMedia(op: Operation): [string, Media][] {
 describe('OpenAPI examples', () => {
   it('documents a response example for every operation', () => {
     const lacking = operations()
-      .filter(([name]) => !awaitingExamples.has(name))
       .filter(([, op]) => successMedia(op).some(([, m]) => exampleOf(m) === undefined))
       .map(([name]) => name);
     expect(lacking).toEqual([]);
@@ -134,6 +121,46 @@ describe('OpenAPI examples', () => {
     expect(broken).toEqual([]);
   });
 
+  it('gives every JSON request body an example true to its schema', () => {
+    const bodies = operations().flatMap(([name, op]) =>
+      Object.entries(op.requestBody?.content ?? {})
+        .filter(([type]) => type.includes('json'))
+        .map(([, m]): [string, Media] => [name, m]),
+    );
+    const lacking = bodies.filter(([, m]) => exampleOf(m) === undefined).map(([name]) => name);
+    const broken = bodies.flatMap(([name, m]) =>
+      exampleOf(m) === undefined ? [] : mismatches(exampleOf(m), m.schema, `${name} body`),
+    );
+    expect(lacking).toEqual([]);
+    expect(broken).toEqual([]);
+    expect(bodies.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('parses every schema example of pipelines/schema with its own zod schema', async () => {
+    const dir = new URL('../../pipelines/schema/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    const modules = await Promise.all(files.map((f) => import(new URL(f, dir).href)));
+    const examples = modules
+      .flatMap((m: Record<string, unknown>) => Object.entries(m))
+      .filter((e): e is [string, z.ZodType] => e[1] instanceof z.ZodType)
+      .map(
+        ([name, schema]) => [name, schema, (schema.meta() as Media | undefined)?.example] as const,
+      )
+      .filter(([, , example]) => example !== undefined);
+    const invalid = examples
+      .filter(([, schema, example]) => !schema.safeParse(example).success)
+      .map(([name]) => name);
+    expect(invalid).toEqual([]);
+    expect(examples.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'MilestoneForecast',
+        'ModelQuality',
+        'CheckResponse',
+        'SplitResponse',
+      ]),
+    );
+  });
+
   it('catches an example that lost a required field', () => {
     const schema: Schema = {
       type: 'object',
@@ -142,13 +169,5 @@ describe('OpenAPI examples', () => {
     };
     expect(mismatches({ b: 1 }, schema, 'x')).toEqual(['x.a: missing']);
     expect(mismatches({ a: 'one' }, schema, 'x')).toEqual(['x.a: string, schema says number']);
-  });
-
-  it('still waits only for operations that lack an example', () => {
-    const done = operations()
-      .filter(([name]) => awaitingExamples.has(name))
-      .filter(([, op]) => successMedia(op).every(([, m]) => exampleOf(m) !== undefined))
-      .map(([name]) => name);
-    expect(done, 'these have examples now: remove them from awaitingExamples').toEqual([]);
   });
 });
