@@ -48,12 +48,13 @@ const sipHistory = [
 /**
  * Per-source delivery model options, chosen on the training part only (docs/forecast-accuracy.md):
  * a third of SiP tasks book exactly the estimate, so the median may snap onto ln(ratio) = 0 within
- * a band chosen on the calibration window. (Refitting levels on the whole training window after
- * the conformal shifts were learnt won on inner splits but voids the shifts' coverage guarantee:
- * P10-P90 coverage fell to 0.64 on one rolling origin. It is no longer used.)
+ * a band chosen on the calibration window; the conformal shifts are per estimate band (the
+ * task's `conformalGroup`), each band with at least 100 calibration rows. (Refitting levels on the
+ * whole training window after the conformal shifts were learnt won on inner splits but voids the
+ * shifts' coverage guarantee: P10-P90 coverage fell to 0.64 on one rolling origin. Not used.)
  */
 const quantileOptions: Partial<Record<BacktestSource, QuantileFitOptions>> = {
-  sip: { atom: { value: 0, levels: [0.5] } },
+  sip: { atom: { value: 0, levels: [0.5] }, cohortMinRows: 100 },
 };
 
 /**
@@ -172,7 +173,9 @@ export async function backtestSource(
       : { quantile: quantileOptions[source] ?? {}, binary: binaryOptions[source] ?? {} };
     const variant = options.defaults || options.without?.length || options.selection;
     for (const cut of tasksFor(source, table, asOf, label)) {
-      const part = options.selection ? trainingPart(cut) : cut;
+      // Defaults: the reference group is also the conformal cohort (no source-specific cohorts).
+      const plain = options.defaults ? { ...cut, conformalGroup: cut.referenceGroup } : cut;
+      const part = options.selection ? trainingPart(plain) : plain;
       const kept = options.without?.length ? withoutFeatures(part, options.without) : part;
       const task = variant ? { ...kept, source: label } : kept;
       const r = scoreTask(task, options, fit, step);

@@ -10,7 +10,7 @@ import { fitLogisticBaseline } from './logistic-baseline.ts';
 import { referenceClassQuantiles, referenceClassRate } from './baselines.ts';
 import type { CalibrationPoint, ScoreRow } from './score-rows.ts';
 import { binaryScores, quantileScores } from './task-scores.ts';
-import type { Task } from './tasks.ts';
+import { conformalCohorts, type Task } from './tasks.ts';
 import type { TimeSplit } from './time-split.ts';
 
 export interface TaskResult {
@@ -36,7 +36,11 @@ export function runQuantileTask(
   const yTest = pickValues(task.y, split.test);
   const model = fitQuantileModel(task, split, { ...fit, levels });
   const predictions: Record<string, Float64Array[]> = {
-    milepost: predictQuantiles(model, taskMatrix(task, split.test), groupsOf(task, split.test)),
+    milepost: predictQuantiles(
+      model,
+      taskMatrix(task, split.test),
+      conformalCohorts(task, split.test),
+    ),
     reference_class: referenceClassQuantiles(
       pickValues(task.y, trainRows),
       groupsOf(task, trainRows),

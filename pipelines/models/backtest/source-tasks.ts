@@ -9,6 +9,16 @@ const isAttr = (name: string) => name.startsWith('attr_');
 const dayOfIso = (s: string) => (s ? Date.parse(`${s.slice(0, 10)}T00:00:00Z`) / 86_400_000 : NaN);
 
 /**
+ * Conformal cohort of a SiP task by its estimate: up to 2 h, up to 8 h (a day), longer. The
+ * model's residual tails differ by size (the long band's lower tail is not the pooled one), so
+ * each band gets its own shift (Mondrian conformal); chosen on the training part only.
+ */
+export function estimateBand(hours: number): string {
+  if (!(hours > 2)) return 'estimate<=2h';
+  return hours <= 8 ? 'estimate<=8h' : 'estimate>8h';
+}
+
+/**
  * SiP: ln(actual / estimated hours) by task, in order of the date the estimate was made (ties
  * in TaskNumber order, the file's own order).
  */
@@ -35,6 +45,7 @@ export function sipTasks(table: MilestoneTable): Task[] {
     keep: (n) => isAttr(n) || n === 'project' || n === 'assignee',
     drop: ['attr_hoursActual', 'attr_statusCode', 'attr_estimateOn', 'attr_developerHoursActual'],
     referenceGroup: attributeLabels(table, 'category'),
+    conformalGroup: Array.from(est, estimateBand),
   });
   return [task];
 }

@@ -15,6 +15,17 @@ export interface Task {
   numeric: Map<string, Float64Array>;
   categorical: Map<string, CategoricalColumn>;
   referenceGroup: string[];
+  /**
+   * Cohort key per row for the conformal shifts (Mondrian conformal), when it is not the
+   * reference group: e.g. SiP tasks by estimate size, whose residual tails differ.
+   */
+  conformalGroup?: string[];
+}
+
+/** The conformal cohort of each of `rows`: the task's conformal group, else its reference group. */
+export function conformalCohorts(task: Task, rows: ArrayLike<number>): string[] {
+  const keys = task.conformalGroup ?? task.referenceGroup;
+  return Array.from(rows, (r) => keys[r] ?? '');
 }
 
 export interface TaskSpec {
@@ -32,6 +43,8 @@ export interface TaskSpec {
   /** Feature names that would leak the outcome. */
   drop?: readonly string[];
   referenceGroup?: string[];
+  /** Conformal cohort key per table row (default: the reference group). */
+  conformalGroup?: string[];
 }
 
 const dayOf = (iso: string | null) => (iso ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 : NaN);
@@ -72,6 +85,9 @@ export function makeTask(table: MilestoneTable, spec: TaskSpec): Task {
     numeric,
     categorical,
     referenceGroup: Array.from(rows, (r) => groups[r] ?? ''),
+    ...(spec.conformalGroup
+      ? { conformalGroup: Array.from(rows, (r) => spec.conformalGroup?.[r] ?? '') }
+      : {}),
   };
 }
 
@@ -115,5 +131,6 @@ export function trainingPart(task: Task, share = 0.7): Task {
     numeric,
     categorical,
     referenceGroup: task.referenceGroup.slice(0, n),
+    ...(task.conformalGroup ? { conformalGroup: task.conformalGroup.slice(0, n) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { Task } from '../backtest/tasks.ts';
+import { conformalCohorts, type Task } from '../backtest/tasks.ts';
 import type { FeatureMatrix } from '../learn/feature-matrix.ts';
 import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
 import { fitGbdt } from '../learn/gbdt-fit.ts';
@@ -66,7 +66,7 @@ export function fitQuantileModel(
   const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
   const yCal = pickValues(task.y, split.calibration);
   const wCal = w ? pickValues(w, split.calibration) : undefined;
-  const cohorts = Array.from(split.calibration, (r) => task.referenceGroup[r] ?? '');
+  const cohorts = conformalCohorts(task, split.calibration);
   const minCount = options.cohortMinRows ?? 300;
   const corrections = models.map((m, k) =>
     fitQuantileCorrection(yCal, predict(m, cal), levels[k] ?? 0.5, {
