@@ -1,7 +1,7 @@
 import type { Authenticator } from './auth/authenticator.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { DataVersionMemo } from '../pipelines/cache/data-version-memo.ts';
-import { readDataVersion } from '../pipelines/warehouse/data-version.ts';
+import { currentDataVersion } from '../pipelines/startup/ensure-marts.ts';
 import type { AppDeps } from './deps.ts';
 import { timedWarehouse } from './middleware/query-timeout.ts';
 import { defaultRateLimit, type RateLimit } from './middleware/token-bucket.ts';
@@ -24,7 +24,8 @@ export function appSetup(given: AppDeps): AppSetup {
       warehouse: timedWarehouse(given.warehouse, given.queryTimeoutMs ?? 30_000),
       dataVersion:
         given.dataVersion ??
-        new DataVersionMemo(() => given.warehouse.withConnection(readDataVersion), 1000),
+        // Marts behind the core tables (a crash after a load's COMMIT) are rebuilt first.
+        new DataVersionMemo(() => currentDataVersion(given.warehouse), 1000),
     },
     authenticator: createAuthenticator(given.warehouse, { now }),
     now,

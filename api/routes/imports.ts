@@ -170,6 +170,10 @@ export function importRoutes(deps: AppDeps, loadWarehouse = deps.warehouse) {
           brand,
           dryRun: form.dryRun === 'true',
           sourceName: file.name,
+          // At the load's COMMIT the marts fall behind: the next answer waits for their refresh.
+          onProgress: (p) => {
+            if (p.phase === 'marts') deps.dataVersion?.invalidate();
+          },
         });
         // Cached answers are keyed by the data version the load just changed.
         if (!result.dryRun) deps.dataVersion?.invalidate();

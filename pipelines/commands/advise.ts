@@ -15,6 +15,7 @@ import { createForecastCache } from '../models/predict/forecast-context.ts';
 import { productModelFrom, trainProductModel } from '../models/product-model.ts';
 import { queryRows } from '../warehouse/query.ts';
 import { AdviceLang, IncentiveClauses, SplitConstraints } from '../schema/advice.ts';
+import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
 import { openWarehouse, type Warehouse } from '../warehouse/warehouse.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -110,6 +111,7 @@ export const adviseCommand: Command = {
     const wh = await openWarehouse(
       values.demo ? ':memory:' : (values.db ?? readConfig(process.env).dbPath),
     );
+    await ensureMartsCurrent(wh);
     try {
       if (values.backtest) await backtest(wh, values, confidence);
       else {

@@ -4,6 +4,7 @@ import type { ImportCounts } from '../ingest/load/import-counts.ts';
 import { importFile } from '../ingest/load/import-file.ts';
 import { loadMapping } from '../ingest/mapping/load-mapping.ts';
 import { progressBar } from '../progress/progress-bar.ts';
+import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
 import { openWarehouse } from '../warehouse/warehouse.ts';
 import { UsageError, type Command } from './command.ts';
 
@@ -36,6 +37,8 @@ export const importCommand: Command = {
       );
     }
     const warehouse = await openWarehouse(values.db ?? readConfig(process.env).dbPath);
+    if (await ensureMartsCurrent(warehouse))
+      console.error('The marts missed the last load: rebuilt.');
     let failed = 0;
     try {
       for (const file of positionals) {

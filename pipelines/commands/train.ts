@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { trainAndStore } from '../models/train-and-store.ts';
+import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
 import { openWarehouse } from '../warehouse/warehouse.ts';
 import type { Command } from './command.ts';
 
@@ -14,6 +15,7 @@ export const trainCommand: Command = {
       options: { 'as-of': { type: 'string' }, db: { type: 'string' } },
     });
     const warehouse = await openWarehouse(values.db ?? readConfig(process.env).dbPath);
+    await ensureMartsCurrent(warehouse);
     try {
       const t0 = performance.now();
       const s = await warehouse.withConnection((conn) =>

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Freshness } from '../schema/freshness.ts';
 import { readDataVersion } from '../warehouse/data-version.ts';
 import { modelVersion } from '../warehouse/model-version.ts';
+import { martsState } from '../warehouse/refresh-marts.ts';
 import { queryRow } from '../warehouse/query.ts';
 import { dataAsOf } from './data-as-of.ts';
 import type { BrandScope } from './filter-sql.ts';
@@ -17,6 +18,13 @@ WHERE status = 'succeeded'
 ORDER BY finished_at DESC NULLS LAST, started_at DESC
 LIMIT 1`;
 
+// The as-of date the marts stand at while they are behind: the newest load they include.
+const martsAsOfSql = `
+SELECT max(as_of_date) AS as_of FROM loads
+WHERE status = 'succeeded'
+  AND finished_at <= (SELECT finished_at FROM loads WHERE load_id = $martsLoad)
+  AND (brand_id IS NULL OR $scope::VARCHAR[] IS NULL OR list_contains($scope::VARCHAR[], brand_id))`;
+
 /** How fresh the data is: last load, as-of date, data version, marts and model versions. */
 export async function freshness(
   conn: DuckDBConnection,
@@ -29,11 +37,29 @@ export async function freshness(
     conn,
     `SELECT json_extract_string(value, '$') AS v FROM dataset_facts WHERE key = 'marts_refreshed_at'`,
   );
+  const asOf = await dataAsOf(conn, scope);
+  const marts = await martsState(conn);
   return {
-    asOf: await dataAsOf(conn, scope),
+    asOf,
     dataVersion: await readDataVersion(conn),
     martsRefreshedAt: refreshed?.v ?? null,
+    martsCurrent: !marts.behind,
+    martsAsOf: marts.behind ? await behindAsOf(conn, marts.marts, scope) : asOf,
     modelVersion: await modelVersion(conn),
     lastLoad: lastLoad ?? null,
   };
+}
+
+/** The marts' as-of while they miss the newest load(s); null when they include no recorded load. */
+async function behindAsOf(
+  conn: DuckDBConnection,
+  martsLoad: string | null,
+  scope: BrandScope,
+): Promise<string | null> {
+  if (martsLoad === null) return null;
+  const row = await queryRow<{ as_of: string | null }>(conn, martsAsOfSql, {
+    martsLoad,
+    scope: scopeParam(scope),
+  });
+  return row?.as_of ?? null;
 }

@@ -8,6 +8,15 @@ export const Freshness = z
       .nullable()
       .describe('Changes after every load; cached answers are keyed by it'),
     martsRefreshedAt: z.string().nullable().describe('When the marts were last rebuilt (UTC)'),
+    martsCurrent: z
+      .boolean()
+      .describe(
+        'False for the seconds between a load and its marts refresh (or after a crash there, until the rebuild)',
+      ),
+    martsAsOf: z
+      .string()
+      .nullable()
+      .describe('Status date of the newest load the marts (KPIs, cohorts, trends) include'),
     modelVersion: z.number().nullable().describe('Newest trained model, null before the first'),
     lastLoad: z
       .object({
@@ -27,6 +36,8 @@ export const Freshness = z
       asOf: '2026-10-31',
       dataVersion: '20261101T020311-3f9c2a1b',
       martsRefreshedAt: '2026-11-01 02:03:11.402',
+      martsCurrent: true,
+      martsAsOf: '2026-10-31',
       modelVersion: 3,
       lastLoad: {
         loadId: 'demo-42-1',

@@ -34,10 +34,10 @@ export interface MartScope {
 }
 
 /**
- * Brings the marts up to date with the core tables. Call after every load, inside the load's
- * transaction when there is one, so readers never see core tables and marts that disagree.
- * Without a scope everything is rebuilt. With one, only the changed milestones' facts are
- * recomputed (a load touches nothing else), unless they are most of the table or the mart's
+ * Brings the marts up to date with the core tables, on the caller's transaction (a load calls
+ * refreshMartsTransaction right after its own COMMIT), and records the core version they were
+ * built from. Without a scope everything is rebuilt. With one, only the changed milestones' facts
+ * are recomputed (a load touches nothing else), unless they are most of the table or the mart's
  * shape changed, when a rebuild is as cheap and certainly right; the marts built from the facts
  * are rebuilt either way.
  */
@@ -49,6 +49,11 @@ export async function refreshMarts(conn: DuckDBConnection, scope?: MartScope): P
     for (const name of rebuiltAfterFacts) await conn.run(sqlFile(martsDir, name));
     await conn.run(
       `INSERT OR REPLACE INTO dataset_facts VALUES ('marts_refreshed_at', to_json(now()::VARCHAR))`,
+    );
+    // The core version these marts were built from (martsState compares it with the core's).
+    await conn.run(
+      `INSERT OR REPLACE INTO dataset_facts SELECT 'marts_core_version',
+         coalesce((SELECT value FROM dataset_facts WHERE key = 'core_version'), 'null'::JSON)`,
     );
   } finally {
     // After an error that aborted the transaction these fail too; its ROLLBACK drops the tables.
@@ -90,4 +95,61 @@ async function sameColumns(conn: DuckDBConnection): Promise<boolean> {
      FROM duckdb_columns() WHERE table_name IN ('milestone_facts', 'mart_facts_new')`,
   );
   return row?.same === true;
+}
+
+export interface MartsState {
+  /** The core tables' version: the id of the last load committed through importFile. */
+  core: string | null;
+  /** The core version the marts were built from. */
+  marts: string | null;
+  /** The marts' own version (data_version): what answer caches key on. */
+  dataVersion: string | null;
+  /** The marts miss a committed load (a crash between a load's COMMIT and its marts'). */
+  behind: boolean;
+}
+
+/** Where the marts stand against the core tables, in one read of dataset_facts. */
+export async function martsState(conn: DuckDBConnection): Promise<MartsState> {
+  const row = await queryRow<Omit<MartsState, 'behind'>>(
+    conn,
+    `SELECT max(json_extract_string(value, '$')) FILTER (WHERE key = 'core_version') AS core,
+            max(json_extract_string(value, '$')) FILTER (WHERE key = 'marts_core_version') AS marts,
+            max(json_extract_string(value, '$')) FILTER (WHERE key = 'data_version') AS "dataVersion"
+     FROM dataset_facts WHERE key IN ('core_version', 'marts_core_version', 'data_version')`,
+  );
+  const core = row?.core ?? null;
+  const marts = row?.marts ?? null;
+  return { core, marts, dataVersion: row?.dataVersion ?? null, behind: core !== marts };
+}
+
+/** A load's changed milestones, valid as a scope only while the marts are at `from` and the core at `to`. */
+export interface LoadScope extends MartScope {
+  from: string | null;
+  to: string;
+}
+
+/**
+ * Refreshes the marts in a transaction of their own when they are behind the core tables; true
+ * when it did. A load's scope is used only if nothing else moved the marts or the core since the
+ * load (else everything is rebuilt). Callers serialise it (pipelines/startup/ensure-marts.ts).
+ */
+export async function refreshMartsTransaction(
+  conn: DuckDBConnection,
+  load?: LoadScope,
+): Promise<boolean> {
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const state = await martsState(conn);
+    if (!state.behind) {
+      await conn.run('ROLLBACK');
+      return false;
+    }
+    const scoped = load && state.marts === load.from && state.core === load.to;
+    await refreshMarts(conn, scoped ? { changed: load.changed } : undefined);
+    await conn.run('COMMIT');
+    return true;
+  } catch (err) {
+    await conn.run('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
 }

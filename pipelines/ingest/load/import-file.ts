@@ -4,6 +4,8 @@ import type { Mapping } from '../mapping/mapping-schema.ts';
 import { IngestReadError } from '../read/index.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
+import { loadCommitter } from './commit-load.ts';
+import { recordFailure } from './record-load.ts';
 import { runLoad } from './run-load.ts';
 
 export interface ImportOptions {
@@ -31,8 +33,11 @@ export interface ImportResult {
 
 /**
  * Imports one file through a mapping in ONE transaction: stage, type and check every row, quarantine
- * the bad ones with their reasons, merge the rest by natural key, refresh the marts. Any failure
- * rolls back everything, so the warehouse is exactly as before; the failure is recorded in `loads`.
+ * the bad ones with their reasons, merge the rest by natural key, record the load and the new core
+ * version, COMMIT. Any failure before the COMMIT rolls back everything, so the warehouse is exactly
+ * as before; the failure is recorded in `loads`. Then the marts are refreshed in a transaction of
+ * their own (marts-after-load.ts): if that fails or the process dies, the load stays and the marts,
+ * which record the core version they were built from, are rebuilt at the next start or answer.
  */
 export async function importFile(
   warehouse: Warehouse,
@@ -41,9 +46,18 @@ export async function importFile(
 ): Promise<ImportResult> {
   const clock = options.clock ?? (() => new Date());
   const source = options.sourceName ?? file;
+  const progress = options.onProgress ?? (() => {});
   return warehouse.withConnection(async (conn) => {
     const loadId = await nextLoadId(conn, clock());
     const started = clock();
+    const commit = loadCommitter(warehouse.path, conn, {
+      loadId,
+      source,
+      options,
+      started,
+      clock,
+      progress,
+    });
     await conn.run('BEGIN TRANSACTION');
     try {
       const result = await runLoad(conn, {
@@ -53,23 +67,12 @@ export async function importFile(
         mapping: options.mapping,
         brand: options.brand,
         joinFile: options.joinFile,
-        progress: options.onProgress ?? (() => {}),
+        progress,
+        finish: commit.finish,
       });
-      if (options.dryRun) {
-        await conn.run('ROLLBACK');
-      } else {
-        await recordLoad(conn, {
-          loadId,
-          source,
-          options,
-          started,
-          finished: clock(),
-          counts: result.counts,
-        });
-        await conn.run('COMMIT');
-      }
       return { loadId, dryRun: Boolean(options.dryRun), ...result };
     } catch (err) {
+      if (commit.committed()) throw err;
       await conn.run('ROLLBACK');
       await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
       throw asImportError(err);
@@ -83,75 +86,9 @@ async function nextLoadId(conn: DuckDBConnection, now: Date): Promise<string> {
   return `load-${now.toISOString().slice(0, 10)}-${String(n).padStart(4, '0')}`;
 }
 
-const ts = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
-
-async function recordLoad(
-  conn: DuckDBConnection,
-  r: {
-    loadId: string;
-    source: string;
-    options: ImportOptions;
-    started: Date;
-    finished: Date;
-    counts: ImportCounts;
-  },
-) {
-  const c = r.counts;
-  await conn.run(
-    `INSERT INTO loads VALUES ($id, $source, $mapping, $brand, $started::TIMESTAMP, $finished::TIMESTAMP, 'succeeded',
-       $read, $inserted, $updated, $unchanged, $quarantined, $asOf::DATE, $message)`,
-    {
-      id: r.loadId,
-      source: r.source,
-      mapping: r.options.mapping.name,
-      brand: brandOf(r.options),
-      started: ts(r.started),
-      finished: ts(r.finished),
-      read: c.read,
-      inserted: c.inserted,
-      updated: c.updated,
-      unchanged: c.unchanged,
-      quarantined: c.quarantined,
-      asOf: r.options.asOf ?? r.finished.toISOString().slice(0, 10),
-      message: JSON.stringify(c.byRule),
-    },
-  );
-}
-
-async function recordFailure(
-  conn: DuckDBConnection,
-  loadId: string,
-  source: string,
-  options: ImportOptions,
-  started: Date,
-  finished: Date,
-  err: Error,
-) {
-  if (options.dryRun) return;
-  await conn.run(
-    `INSERT INTO loads (load_id, source, mapping, brand_id, started_at, finished_at, status, message)
-     VALUES ($id, $source, $mapping, $brand, $started::TIMESTAMP, $finished::TIMESTAMP, 'failed', $message)`,
-    {
-      id: loadId,
-      source,
-      mapping: options.mapping.name,
-      brand: brandOf(options),
-      started: ts(started),
-      finished: ts(finished),
-      message: err.message.slice(0, 2000),
-    },
-  );
-}
-
 /** Read errors keep their own code (empty_file, truncated_file, ...); anything else is load_failed. */
 function asImportError(err: unknown): ImportError {
   if (err instanceof ImportError) return err;
   if (err instanceof IngestReadError) return new ImportError(err.code, err.message);
   return new ImportError('load_failed', (err as Error).message);
-}
-
-/** The brand a load belongs to, for tenant scoping of its history and quarantine. */
-function brandOf(options: ImportOptions): string | null {
-  const b = options.mapping.brand;
-  return options.brand ?? (b && 'constant' in b ? String(b.constant) : null);
 }

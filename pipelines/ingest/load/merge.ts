@@ -56,7 +56,7 @@ export async function merge(
 
 /** Temp tables and views a load makes; dropped when it ends, whatever happened. */
 export const mergeTempTables = [
-  'imp_rows',
+  'imp_rows_stored',
   'imp_bad',
   'imp_keys',
   'imp_hashed',
@@ -64,4 +64,4 @@ export const mergeTempTables = [
   'imp_class',
   'imp_final',
 ];
-export const mergeTempViews = ['imp_written'];
+export const mergeTempViews = ['imp_written', 'imp_rows'];

@@ -1,5 +1,4 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { refreshMarts } from '../../warehouse/refresh-marts.ts';
 import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
 import type { Mapping } from '../mapping/mapping-schema.ts';
 import { quoteIdent } from '../parse/index.ts';
@@ -21,11 +20,16 @@ export interface LoadInput {
   /** The second file of a mapping with `join` (default: the mapping's join.file). */
   joinFile?: string | undefined;
   progress: (p: { phase: string; done: number; total: number }) => void;
+  /**
+   * Called with the counts while the load's temp tables still exist (`imp_written`: the
+   * milestones it wrote), to commit the load and refresh the marts from them.
+   */
+  finish: (counts: ImportCounts) => Promise<string[]>;
 }
 
 /**
  * Everything a load does inside its transaction: stage (and join), type and check every row,
- * quarantine, merge, count, refresh the marts. Temp tables are dropped whatever happens.
+ * quarantine, merge, count; then `finish` (commit, marts). Temp tables are dropped whatever happens.
  */
 export async function runLoad(
   conn: DuckDBConnection,
@@ -34,7 +38,7 @@ export async function runLoad(
   const { mapping, progress } = input;
   const created: Created = { tables: [], views: [] };
   const temp: Created = { tables: mergeTempTables, views: mergeTempViews };
-  progress({ phase: 'read', done: 0, total: 4 });
+  progress({ phase: 'read', done: 0, total: 5 });
   const staged = await stageFile(conn, input.file, mapping.source);
   created.tables.push(staged.table);
   try {
@@ -50,17 +54,17 @@ export async function runLoad(
       : undefined;
     assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
     const params = { load: input.loadId, file: input.source };
-    progress({ phase: 'validate', done: 1, total: 4 });
-    await conn.run(typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled));
+    progress({ phase: 'validate', done: 1, total: 5 });
+    for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
+      await conn.run(sql);
+    }
     await quarantineRejects(conn, staged.rejects, params);
-    progress({ phase: 'merge', done: 2, total: 4 });
+    progress({ phase: 'merge', done: 2, total: 5 });
     const raw = joined?.rawRelation ?? quoteIdent(staged.table);
     const merged = await merge(conn, compiled, raw, params, () => dropCreated(conn, created));
     const counts = await countOutcomes(conn, input.loadId, staged.rowsRead, merged);
-    progress({ phase: 'refresh', done: 3, total: 4 });
-    await refreshMarts(conn, { changed: 'imp_written' });
-    progress({ phase: 'done', done: 4, total: 4 });
-    return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? [])] };
+    const after = await input.finish(counts);
+    return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? []), ...after] };
   } finally {
     // In a transaction DuckDB has aborted the DROPs fail too; its ROLLBACK removes them instead.
     await dropCreated(conn, created).catch(() => undefined);

@@ -35,22 +35,24 @@ export const erpMapping: Mapping = parseMapping({
   },
 });
 
+/** The tables a load writes (besides `loads`). */
+export const loadedTables = [
+  'brands',
+  'partners',
+  'contracts',
+  'projects',
+  'milestones',
+  'milestone_events',
+  'payments',
+  'disputes',
+  'quarantine',
+  'milestone_history',
+];
+
 /** Everything a load may touch, as sorted text, to compare warehouses before and after. */
 export async function snapshot(wh: Warehouse): Promise<string> {
-  const tables = [
-    'brands',
-    'partners',
-    'contracts',
-    'projects',
-    'milestones',
-    'milestone_events',
-    'payments',
-    'disputes',
-    'quarantine',
-    'milestone_history',
-  ];
   const parts: string[] = [];
-  for (const t of tables) {
+  for (const t of loadedTables) {
     const rows = await wh.withConnection((c) =>
       queryRows(c, `SELECT * EXCLUDE (load_id) FROM ${t} ORDER BY ALL`).catch(() =>
         queryRows(c, `SELECT * FROM ${t} ORDER BY ALL`),
