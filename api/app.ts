@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { appSetup } from './app-setup.ts';
 import { adviceRoutes } from './routes/advice.ts';
-import { guardApi } from './auth/guard.ts';
+import { createGate, guardApi } from './auth/guard.ts';
 import { errorBody, handleError } from './errors.ts';
 import type { AppDeps } from './deps.ts';
 import { docsUi } from './docs-ui.ts';
@@ -20,6 +20,7 @@ import { mappingRoutes } from './routes/mappings.ts';
 import { milestoneRoutes } from './routes/milestones.ts';
 import { modelRoutes } from './routes/models.ts';
 import { partnerRoutes } from './routes/partners.ts';
+import { nodeReplay, type NodeReplay } from './replay/node-replay.ts';
 import { policyImpactRoutes } from './routes/policy-impact.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { scorecardRoutes } from './routes/scorecards.ts';
@@ -31,13 +32,24 @@ export type { AppDeps } from './deps.ts';
 
 /** The whole HTTP application: API under /api, the dashboard everywhere else. No listening here. */
 export function createApp(given: AppDeps) {
+  return createServerApp(given).app;
+}
+
+/** The app, and the replay of its cached answers for the server to run first (api/listen.ts). */
+export interface ServerApp {
+  app: OpenAPIHono;
+  replay: NodeReplay;
+}
+
+export function createServerApp(given: AppDeps): ServerApp {
   const log = given.log ?? ((msg, detail) => console.error(msg, detail));
   // Routes get `deps`, whose warehouse interrupts slow queries; only loads get the plain one.
   const { deps, authenticator, now, rateLimit, sessionTtlSeconds } = appSetup(given);
   const api = new OpenAPIHono();
   const memo = deps.dataVersion;
   const dataVersion = memo && (() => memo.current());
-  guardApi(api, { authenticator, rateLimit, nowMs: () => now().getTime(), dataVersion });
+  const gate = createGate({ authenticator, rateLimit, nowMs: () => now().getTime(), dataVersion });
+  guardApi(api, gate);
   api
     .route('/', healthRoutes(deps))
     .route('/', kpiRoutes(deps))
@@ -78,12 +90,13 @@ export function createApp(given: AppDeps) {
 
   const app = new OpenAPIHono();
   app.onError((err, c) => handleError(err, c, log));
-  useHttpBehaviour(app, { log: given.accessLog ?? (() => {}), now });
+  const accessLog = given.accessLog ?? (() => {});
+  useHttpBehaviour(app, { log: accessLog, now });
   app.route('/auth', signinRoutes(deps, authenticator, { now, sessionTtlSeconds }));
   app.route('/api', api);
   if (deps.webRoot) app.route('/', webStatic(deps.webRoot));
   app.notFound((c) => c.json(errorBody('not_found', `Nothing at ${c.req.path}`), 404));
-  return app;
+  return { app, replay: nodeReplay(gate, accessLog, now) };
 }
 
-export type App = ReturnType<typeof createApp>;
+export type App = ServerApp['app'];

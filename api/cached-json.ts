@@ -57,7 +57,7 @@ export async function cachedJson<T>(
 
 /** The body is the answer's JSON, serialised once; a 304 is the same answer, unchanged. */
 export function sendCachedBody(c: Context, body: CachedBody): Response {
-  return matches(c.req.header('If-None-Match'), body.etag)
+  return etagMatches(c.req.header('If-None-Match'), body.etag)
     ? c.body(null, 304, { ETag: body.etag })
     : c.body(body.bytes, 200, { 'Content-Type': 'application/json', ETag: body.etag });
 }
@@ -68,7 +68,8 @@ function serialise(value: unknown): CachedBody {
   return { bytes, etag: `W/"${hash}"` };
 }
 
-function matches(header: string | undefined, etag: string): boolean {
+/** If-None-Match compares weakly: W/"x" and "x" match, and * matches anything. */
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   const bare = (t: string) => t.trim().replace(/^W\//, '');
   return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));

@@ -1,8 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
-import { requestId } from 'hono/request-id';
 import { accessLog, type AccessLog } from './middleware/access-log.ts';
+import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 
 /**
@@ -16,7 +16,7 @@ export function useHttpBehaviour(
   options: { log: AccessLog; now: () => Date },
 ): void {
   // An incoming X-Request-Id is kept when it is short and plain (letters, digits, - _ =).
-  app.use(requestId({ limitLength: 64 }));
+  app.use(requestId());
   app.use(accessLog(options.log, options.now));
   app.use(compressWhenAccepted());
   app.use(securityHeaders());
@@ -28,10 +28,18 @@ export function useHttpBehaviour(
  * answer; the Vary header goes on before the handler instead.
  */
 function compressWhenAccepted(): MiddlewareHandler {
-  const gzip = compress();
+  const gzip = compress({ threshold: compressFrom });
   return async (c, next) => {
     c.header('Vary', 'Accept-Encoding', { append: true });
-    if (!/gzip|deflate/i.test(c.req.header('Accept-Encoding') ?? '')) return next();
+    if (!mayCompress(c.req.header('Accept-Encoding'))) return next();
     return gzip(c, next);
   };
+}
+
+/** Bodies smaller than this go uncompressed (Hono's default threshold, stated). */
+export const compressFrom = 1024;
+
+/** Whether the client accepts an encoding the server may use at all. */
+export function mayCompress(acceptEncoding: string | undefined): boolean {
+  return /gzip|deflate/i.test(acceptEncoding ?? '');
 }

@@ -1,14 +1,15 @@
 // The only file that listens. `npm start` runs it (after building the dashboard if needed).
 import { existsSync, readFileSync } from 'node:fs';
-import { serve } from '@hono/node-server';
 import { ensureAdminToken } from '../pipelines/auth/ensure-admin-token.ts';
 import { signInUrl } from '../pipelines/auth/sign-in-url.ts';
 import { readConfig, repoRoot } from '../pipelines/config.ts';
 import { ensureDemoWarehouse } from '../pipelines/startup/ensure-demo.ts';
+import { ensureMartsCurrent } from '../pipelines/startup/ensure-marts.ts';
 import { ensureModel } from '../pipelines/startup/ensure-model.ts';
 import { progressBar } from '../pipelines/progress/progress-bar.ts';
 import { openWarehouse } from '../pipelines/warehouse/warehouse.ts';
-import { createApp } from './app.ts';
+import { createServerApp } from './app.ts';
+import { listen } from './listen.ts';
 import { jsonLinesToStdout } from './middleware/access-log.ts';
 import { readServerSettings } from './server-settings.ts';
 
@@ -24,6 +25,8 @@ const warehouse = await openWarehouse(config.dbPath).catch((err: Error) => {
   process.exit(1);
 });
 
+// A load killed between its COMMIT and its marts' COMMIT: the marts are rebuilt before serving.
+if (await ensureMartsCurrent(warehouse)) console.error('The marts missed the last load: rebuilt.');
 const progress = progressBar();
 const created = await ensureDemoWarehouse(warehouse, {
   milestones: config.demoMilestones,
@@ -46,9 +49,15 @@ const webRoot = `${repoRoot}web/build`;
 if (!existsSync(`${webRoot}/index.html`)) {
   console.error('The dashboard is not built: run `npm run build:web` (the API works without it).');
 }
-const app = createApp({ warehouse, version, webRoot, accessLog: jsonLinesToStdout, ...settings });
+const app = createServerApp({
+  warehouse,
+  version,
+  webRoot,
+  accessLog: jsonLinesToStdout,
+  ...settings,
+});
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+const server = listen(app, { port: config.port, hostname: config.host }, (info) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   const what = created ? 'demo warehouse created' : 'warehouse reused';

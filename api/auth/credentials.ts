@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
+import { parse } from 'hono/utils/cookie';
 import { SESSION_COOKIE } from './cookies.ts';
 
 export type Credentials =
@@ -14,11 +14,18 @@ export type Credentials =
  * malformed rather than ignored, so a misconfigured client hears why it fails.
  */
 export function readCredentials(c: Context): Credentials {
-  const header = c.req.header('Authorization');
-  if (header !== undefined) {
-    const match = /^Bearer +(\S+) *$/i.exec(header);
+  return credentialsFrom(c.req.header('Authorization'), c.req.header('Cookie'));
+}
+
+/** The same, from the two header values (the server's replay of cached answers reads them raw). */
+export function credentialsFrom(
+  authorization: string | undefined,
+  cookie: string | undefined,
+): Credentials {
+  if (authorization !== undefined) {
+    const match = /^Bearer +(\S+) *$/i.exec(authorization);
     return match?.[1] ? { kind: 'bearer', secret: match[1] } : { kind: 'malformed' };
   }
-  const sessionId = getCookie(c, SESSION_COOKIE);
+  const sessionId = cookie ? parse(cookie, SESSION_COOKIE)[SESSION_COOKIE] : undefined;
   return sessionId ? { kind: 'session', sessionId } : { kind: 'none' };
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../errors.ts';
+import type { Caller } from './caller.ts';
 import { csrfMatches } from './csrf-token.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -12,16 +13,23 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function csrfCheck(): MiddlewareHandler {
   return async (c, next) => {
-    const caller = c.get('auth');
-    if (caller?.via === 'session' && !safeMethods.has(c.req.method)) {
-      if (!csrfMatches(caller.sessionId ?? '', c.req.header('X-CSRF-Token'))) {
-        throw new ApiError(
-          403,
-          'csrf_failed',
-          'Missing or wrong X-CSRF-Token header (copy it from the milepost_csrf cookie or GET /api/me)',
-        );
-      }
+    if (csrfRefused(c.get('auth'), c.req.method, c.req.header('X-CSRF-Token'))) {
+      throw new ApiError(
+        403,
+        'csrf_failed',
+        'Missing or wrong X-CSRF-Token header (copy it from the milepost_csrf cookie or GET /api/me)',
+      );
     }
     await next();
   };
+}
+
+/** True when a cookie session's state-changing request lacks the session's CSRF token. */
+export function csrfRefused(
+  caller: Caller | undefined,
+  method: string,
+  csrfHeader: string | undefined,
+): boolean {
+  if (caller?.via !== 'session' || safeMethods.has(method)) return false;
+  return !csrfMatches(caller.sessionId ?? '', csrfHeader);
 }

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { etagMatches } from '../cached-json.ts';
+
+/** Every API answer's caching headers (the server's replay of cached answers sends them too). */
+export const apiCacheControl = 'private, no-cache';
+export const apiVary = 'Authorization, Cookie';
 
 /**
  * API answers depend on the caller, so shared caches must not keep them (private) and browsers
@@ -13,15 +18,15 @@ export function conditionalGet(): MiddlewareHandler {
     if (c.req.path.startsWith('/api/docs')) return next();
     // Set before the handler answers (a route may still replace them): a header set on a finished
     // answer makes Hono rebuild it, which cost more than the rest of a cached answer.
-    c.header('Cache-Control', 'private, no-cache');
-    c.header('Vary', 'Authorization, Cookie', { append: true });
+    c.header('Cache-Control', apiCacheControl);
+    c.header('Vary', apiVary, { append: true });
     await next();
     const res = c.res;
     const json = res.headers.get('Content-Type')?.startsWith('application/json');
     if (c.req.method !== 'GET' || res.status !== 200 || !json || res.headers.has('ETag')) return;
     const body = await res.clone().arrayBuffer();
     const etag = `W/"${createHash('sha256').update(Buffer.from(body)).digest('base64url').slice(0, 27)}"`;
-    if (matches(c.req.header('If-None-Match'), etag)) {
+    if (etagMatches(c.req.header('If-None-Match'), etag)) {
       c.res = new Response(null, { status: 304, headers: res.headers });
       c.res.headers.delete('Content-Type');
       c.res.headers.delete('Content-Length');
@@ -29,11 +34,4 @@ export function conditionalGet(): MiddlewareHandler {
     // c.header() replaces c.res (same body, new object) when the answer is finished.
     c.header('ETag', etag);
   };
-}
-
-/** If-None-Match compares weakly: W/"x" and "x" match, and * matches anything. */
-function matches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }

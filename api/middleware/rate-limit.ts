@@ -1,14 +1,18 @@
 import type { MiddlewareHandler } from 'hono';
 import { errorBody } from '../errors.ts';
-import { tokenBuckets, type RateLimit } from './token-bucket.ts';
+import { tokenBuckets, type RateLimit, type TokenBuckets } from './token-bucket.ts';
 
 /**
  * Per-token rate limit (after authentication; public paths are not limited). Every role is
- * limited, admins too: a leaked or looping admin script should not starve the dashboard.
+ * limited, admins too: a leaked or looping admin script should not starve the dashboard. The
+ * buckets may be shared with the server's replay of cached answers (api/replay/node-replay.ts).
  */
-export function rateLimit(limit: RateLimit | null, nowMs: () => number): MiddlewareHandler {
-  if (!limit) return (_c, next) => next();
-  const buckets = tokenBuckets(limit);
+export function rateLimit(
+  limit: RateLimit | null,
+  nowMs: () => number,
+  buckets: TokenBuckets | null = limit && tokenBuckets(limit),
+): MiddlewareHandler {
+  if (!limit || !buckets) return (_c, next) => next();
   return async (c, next) => {
     const caller = c.get('auth');
     if (!caller) return next();

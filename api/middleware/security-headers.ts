@@ -21,7 +21,8 @@ export function securityHeaders(): MiddlewareHandler {
   };
 }
 
-const fixedHeaders: readonly (readonly [string, string])[] = [
+/** The headers every answer carries (an HTML page gets its own CSP on top). */
+export const fixedHeaders: readonly (readonly [string, string])[] = [
   ['Content-Security-Policy', contentSecurityPolicy([])],
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],

@@ -27,6 +27,8 @@ export function tokenBuckets(limit: RateLimit) {
   };
 }
 
+export type TokenBuckets = ReturnType<typeof tokenBuckets>;
+
 /** Parses MILEPOST_RATE_LIMIT: `50/200` (per second / burst), `50` (burst 4x), or `off`. */
 export function parseRateLimit(text: string | undefined): RateLimit | null {
   if (text === undefined || text.trim() === '') return defaultRateLimit;

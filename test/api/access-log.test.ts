@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedLines, type AccessLogEntry } from '../../api/middleware/access-log.ts';
+import { batchedLines, jsonLine, type AccessLogEntry } from '../../api/middleware/access-log.ts';
 
 const entry = (path: string): AccessLogEntry => ({
   time: '2026-12-07T00:00:00.000Z',
@@ -31,5 +31,14 @@ describe('batchedLines', () => {
     log(entry('/api/c'));
     await new Promise((r) => setImmediate(r));
     expect(writes).toHaveLength(2);
+  });
+});
+
+describe('jsonLine', () => {
+  it('writes what JSON.stringify writes, for any path, method, id and token', () => {
+    const odd = { ...entry('/api/\u00e9"\\\n\u2028'), method: 'M"\t', requestId: 'x"y', ms: 0.1 };
+    for (const e of [entry('/api/a'), odd, { ...entry('/'), tokenId: 'tok_1', status: 503 }]) {
+      expect(jsonLine(e)).toBe(JSON.stringify(e));
+    }
   });
 });

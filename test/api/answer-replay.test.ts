@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { sendCachedBody } from '../../api/cached-json.ts';
 import { answerReplay } from '../../api/middleware/answer-replay.ts';
+import { AnswerReplays } from '../../api/replay/answer-replays.ts';
 import { createToken } from '../../pipelines/auth/create-token.ts';
 import type { BrandScope } from '../../pipelines/kpi/filter-sql.ts';
 import { bearer, testToken } from '../support/test-token.ts';
@@ -19,10 +20,7 @@ describe('answerReplay on its own', () => {
     c.set('scope', JSON.parse(c.req.header('X-Scope') ?? 'null') as BrandScope);
     await next();
   });
-  app.use(
-    '*',
-    answerReplay(async () => version),
-  );
+  app.use('*', answerReplay(new AnswerReplays(async () => version)));
   app.get('/x', (c) => {
     runs += 1;
     const body = { bytes: Buffer.from(JSON.stringify({ run: runs })), etag: `W/"e${runs}"` };

@@ -1,13 +1,13 @@
 // A child process of the API bench (test/bench/api.ts), so the load generator never shares an
 // event loop with the server it measures. Two modes, told by the parent over IPC:
-//   milepost  the real app (createApp, as api/server.ts builds it) on @hono/node-server, with its
-//             JSON access log on stdout (the parent points stdout at /dev/null) and no rate limit
+//   milepost  the real app (createServerApp and listen, as api/server.ts runs it), with its JSON
+//             access log on stdout (the parent points stdout at /dev/null) and no rate limit
 //   bare      a bare node:http handler answering every request with the same bytes and headers
 // It answers { port } once listening, { cpu } to 'cpu', and stops on 'stop' (closing the warehouse).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from '../../api/app.ts';
+import { createServerApp } from '../../api/app.ts';
+import { listen } from '../../api/listen.ts';
 import { jsonLinesToStdout } from '../../api/middleware/access-log.ts';
 import { openWarehouse } from '../../pipelines/warehouse/warehouse.ts';
 
@@ -21,14 +21,14 @@ function send(message: unknown): void {
 
 async function startMilepost(dbPath: string): Promise<void> {
   const warehouse = await openWarehouse(dbPath);
-  const app = createApp({
+  const app = createServerApp({
     warehouse,
     version: 'bench',
     accessLog: jsonLinesToStdout,
     rateLimit: null,
     log: () => {},
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+  const server = listen(app, { port: 0, hostname: '127.0.0.1' }, (info) =>
     send({ port: info.port }),
   );
   process.on('message', (m) => {

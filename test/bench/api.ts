@@ -1,4 +1,5 @@
-// npm run bench:api [-- --milestones 10000000 --runs 3 --seconds 10 --paths 60 --direct 10]
+// npm run bench:api [-- --milestones 10000000 --runs 3 --seconds 10 --paths 60 --direct 10
+//                     --phases cold,warm,cached]   (e.g. --phases cached for the cached-vs-bare loop)
 // Builds (or reuses) the demo warehouse of test/bench/api-warehouse.ts, starts the real app in a
 // child process (test/bench/api-server.ts) and drives it with autocannon, 50 connections, as a
 // viewer token scoped to two brands (every query brand-scoped, as a brand's dashboard is):
@@ -29,11 +30,13 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     paths: { type: 'string', default: '60' },
     direct: { type: 'string', default: '10' },
+    phases: { type: 'string', default: 'cold,warm,cached' },
   },
 });
 const milestones = Number(args.milestones);
 const runs = Number(args.runs);
 const seconds = Number(args.seconds);
+const phases = new Set(args.phases.split(','));
 
 /** The two brands with most milestones, their partners and the cohort months. */
 async function benchValues(wh: Warehouse): Promise<BenchValues> {
@@ -74,6 +77,7 @@ async function families(
   cold: boolean,
 ): Promise<Phase> {
   const out: Partial<Phase> = {};
+  if (!phases.has(cold ? 'cold' : 'warm')) return out as Phase;
   for (const f of benchFamilies) {
     const p = paths[f];
     out[f] = await runLoad(
@@ -127,13 +131,15 @@ function summarise(xs: readonly LoadFigures[]) {
 }
 
 function phaseSummary(all: readonly RunFigures[], phase: 'cold' | 'warm') {
-  return Object.fromEntries(benchFamilies.map((f) => [f, summarise(all.map((r) => r[phase][f]))]));
+  const measured = benchFamilies.filter((f) => all.every((r) => r[phase][f]));
+  return Object.fromEntries(measured.map((f) => [f, summarise(all.map((r) => r[phase][f]))]));
 }
 
 function printRun(n: number, r: RunFigures): void {
   for (const phase of ['cold', 'warm'] as const) {
     for (const f of benchFamilies) {
       const x = r[phase][f];
+      if (!x) continue;
       console.error(
         `run ${n} ${phase} ${f.padEnd(9)} p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, max ${x.maxMs} ms, ` +
           `${x.requestsPerSec} req/s, ${x.errors} errors (load ${x.loadavg1})`,
@@ -199,10 +205,10 @@ const figures = {
   cachedVsBareCpu: ratio(all.map((r) => r.bare.cpuUsPerRequest / r.cached.cpuUsPerRequest)),
   duckdbDirect: direct,
 };
-const kpiCold = figures.cold.kpis as { p50Ms: number; p99Ms: number };
+const kpiCold = figures.cold.kpis as { p50Ms: number; p99Ms: number } | undefined;
 console.error(
   `KPI side by side, ms: API cached p50 ${warm.kpis?.p50Ms} / p99 ${warm.kpis?.p99Ms}; ` +
-    `API cold p50 ${kpiCold.p50Ms} / p99 ${kpiCold.p99Ms} (50 at once); ` +
+    `API cold p50 ${kpiCold?.p50Ms} / p99 ${kpiCold?.p99Ms} (50 at once); ` +
     `DuckDB alone, one at a time: marts ${direct.martMsMedian}, per-milestone views ${direct.factsMsMedian}`,
 );
 console.log(JSON.stringify(figures));
