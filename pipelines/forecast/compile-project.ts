@@ -126,10 +126,15 @@ function endsOf(order: Int32Array, predStart: Int32Array, preds: Int32Array, sta
   return order.filter((m) => covered[m] === 0);
 }
 
-/** Validates and prepares a project for runSimulation. */
+/**
+ * Validates and prepares a project for runSimulation. `tableScratch` (a portfolio run's, reused
+ * project after project) holds the duration tables when it is large enough; entries of done
+ * milestones are then left as they were (never read).
+ */
 export function compileProject(
   milestones: readonly ForecastMilestone[],
   asOf: number,
+  tableScratch?: Float64Array,
 ): CompiledProject {
   if (milestones.length === 0) throw new RangeError('a project needs at least one milestone');
   // Drivers are stored as 16-bit indices (see run-simulation.ts).
@@ -146,7 +151,10 @@ export function compileProject(
   const anchorDay = new Float64Array(n);
   const dueDay = new Float64Array(n);
   const partnerOf = new Int32Array(n);
-  const tables = new Float64Array(n * GRID);
+  const tables =
+    tableScratch && tableScratch.length >= n * GRID
+      ? tableScratch.subarray(0, n * GRID)
+      : new Float64Array(n * GRID);
   milestones.forEach((m, i) => {
     checkTiming(m);
     state[i] = m.doneDay !== undefined ? DONE : m.started ? STARTED : OPEN;

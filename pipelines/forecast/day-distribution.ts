@@ -82,3 +82,46 @@ export function shareOnOrBefore(d: DayDistribution, day: number): number {
   }
   return lo === 0 ? 0 : d.cumulative[lo - 1]! / d.runs;
 }
+
+/** Quantiles and P(on or before a day) of one sample, without building its distribution. */
+export interface DaySummary {
+  quantiles: number[];
+  shareByDay: number;
+}
+
+/**
+ * dayQuantile at each of `levels` (ascending) and shareOnOrBefore(`day`) of `samples`, with the
+ * same results as building dayDistribution first, but counting into `scratch` (reused across
+ * calls, left zeroed) instead of allocating: a portfolio summarises 12,000 samples of 10,000 runs.
+ */
+export function summariseDays(
+  samples: Int32Array,
+  levels: readonly number[],
+  day: number,
+  scratch: Int32Array,
+): DaySummary {
+  const runs = samples.length;
+  let min = samples[0]!;
+  let max = min;
+  for (let i = 1; i < runs; i++) {
+    const v = samples[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (max - min >= scratch.length) {
+    const d = dayDistribution(samples);
+    return { quantiles: levels.map((q) => dayQuantile(d, q)), shareByDay: shareOnOrBefore(d, day) };
+  }
+  for (let i = 0; i < runs; i++) scratch[samples[i]! - min]!++;
+  const quantiles: number[] = [];
+  const ranks = levels.map((q) => Math.max(1, Math.ceil(q * runs - 1e-9)));
+  let onOrBefore = 0;
+  for (let i = 0, cum = 0; i <= max - min; i++) {
+    cum += scratch[i]!;
+    scratch[i] = 0;
+    while (quantiles.length < ranks.length && cum >= ranks[quantiles.length]!)
+      quantiles.push(min + i);
+    if (min + i <= day) onOrBefore = cum;
+  }
+  return { quantiles, shareByDay: onOrBefore / runs };
+}

@@ -13,16 +13,19 @@ import { normalFromBits } from './normal.ts';
 export interface SimulationStreams {
   /** One per milestone (input order). */
   milestones: readonly Rng[];
-  /** One per partner (CompiledProject.partners order). */
-  partners: readonly Rng[];
+  /**
+   * One per partner (CompiledProject.partners order): its shock in every run, already scaled by
+   * sqrt(rho) (see partner-shocks.ts); only read.
+   */
+  shocks: readonly Float64Array[];
 }
 
 export interface SimulationBuffers {
   /** Finish day of milestone m in run r at [m * runs + r]. */
   milestoneFinish: Int32Array;
   /**
-   * The predecessor that set m's start in run r at [r * milestones + m] (run-major, so tracing one
-   * run's path reads one cache line); -1: its own constraint.
+   * The predecessor that set m's start in run r at [m * runs + r] (milestone-major like the
+   * finishes, so the passes over all runs write contiguously); -1: its own constraint.
    */
   driver: Int16Array;
   projectFinish: Int32Array;
@@ -32,7 +35,12 @@ export interface SimulationBuffers {
   start: Int32Array;
   /** Runs in which each milestone lay on the critical path. */
   onPathCount: Float64Array;
+  /** Scratch for summaries: counts per day offset, kept zeroed (see summariseDays). */
+  dayCounts: Int32Array;
 }
+
+/** Day ranges narrower than this are summarised in the scratch (wider ones allocate). */
+const DAY_COUNT_RANGE = 4096;
 
 export function allocateBuffers(milestones: number, runs: number): SimulationBuffers {
   return {
@@ -42,34 +50,30 @@ export function allocateBuffers(milestones: number, runs: number): SimulationBuf
     lastMilestone: new Int32Array(runs),
     start: new Int32Array(runs),
     onPathCount: new Float64Array(milestones),
+    dayCounts: new Int32Array(DAY_COUNT_RANGE),
   };
 }
 
-// The shared shock of every run for one partner, already scaled by sqrt(rho).
-function drawShocks(rng: Rng, scale: number, out: Float64Array): void {
-  for (let r = 0; r < out.length; r++) out[r] = scale * normalFromBits(rng.nextUint32());
-}
-
-function noDriver(m: number, n: number, runs: number, driver: Int16Array): void {
-  for (let r = 0, at = m; r < runs; r++, at += n) driver[at] = -1;
+function noDriver(m: number, runs: number, driver: Int16Array): void {
+  driver.fill(-1, m * runs, (m + 1) * runs);
 }
 
 // Starts of milestone m in every run. A predecessor that ties the constraint (or an earlier
 // predecessor) still counts as the driver: the path then runs through the work, not the plan.
 function startFromPredecessors(p: CompiledProject, m: number, runs: number, b: SimulationBuffers) {
   const { start, driver, milestoneFinish: fin } = b;
-  const n = p.ids.length;
+  const row = m * runs;
   start.fill(p.anchorDay[m]!, 0, runs);
-  noDriver(m, n, runs, driver);
+  noDriver(m, runs, driver);
   for (let e = p.predStart[m]!; e < p.predStart[m + 1]!; e++) {
     const j = p.preds[e]!;
     const rowJ = j * runs;
-    for (let r = 0, at = m; r < runs; r++, at += n) {
+    for (let r = 0; r < runs; r++) {
       const f = fin[rowJ + r]!;
       const s = start[r]!;
-      if (f > s || (f === s && driver[at]! < 0)) {
+      if (f > s || (f === s && driver[row + r]! < 0)) {
         start[r] = f;
-        driver[at] = j;
+        driver[row + r] = j;
       }
     }
   }
@@ -97,7 +101,6 @@ function drawFinishes(
 // tied ones the later in topological order wins, as it may depend on the other.
 function traceCriticalPaths(p: CompiledProject, runs: number, b: SimulationBuffers): void {
   const { projectFinish: pf, lastMilestone: last, milestoneFinish: fin, driver } = b;
-  const n = p.ids.length;
   pf.fill(-2147483648, 0, runs);
   for (const m of p.endCandidates) {
     const row = m * runs;
@@ -109,8 +112,8 @@ function traceCriticalPaths(p: CompiledProject, runs: number, b: SimulationBuffe
     }
   }
   const count = b.onPathCount;
-  for (let r = 0, base = 0; r < runs; r++, base += n) {
-    for (let m = last[r]!; m >= 0; m = driver[base + m]!) count[m]!++;
+  for (let r = 0; r < runs; r++) {
+    for (let m = last[r]!; m >= 0; m = driver[m * runs + r]!) count[m]!++;
   }
 }
 
@@ -122,18 +125,17 @@ export function runSimulation(
   b: SimulationBuffers,
 ): void {
   const { runs, rho } = settings;
-  const shocks = streams.partners.map(() => new Float64Array(runs));
-  if (rho > 0) streams.partners.forEach((rng, i) => drawShocks(rng, Math.sqrt(rho), shocks[i]!));
+  const { shocks } = streams;
   for (const m of p.order) {
     const row = m * runs;
     if (p.state[m] === DONE) {
       b.milestoneFinish.fill(p.anchorDay[m]!, row, row + runs);
-      noDriver(m, p.ids.length, runs, b.driver);
+      noDriver(m, runs, b.driver);
       continue;
     }
     if (p.state[m] === STARTED) {
       b.start.fill(p.anchorDay[m]!, 0, runs);
-      noDriver(m, p.ids.length, runs, b.driver);
+      noDriver(m, runs, b.driver);
     } else startFromPredecessors(p, m, runs, b);
     const shock = shocks[p.partnerOf[m]!]!;
     drawFinishes(p.tables, m * GRID, streams.milestones[m]!, shock, Math.sqrt(1 - rho), b, row);

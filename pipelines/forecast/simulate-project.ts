@@ -5,12 +5,19 @@
 import type { CompiledProject } from './compile-project.ts';
 import { compileProject } from './compile-project.ts';
 import type { DayDistribution } from './day-distribution.ts';
-import { dayDistribution, dayQuantile, shareOnOrBefore } from './day-distribution.ts';
+import {
+  dayDistribution,
+  dayQuantile,
+  shareOnOrBefore,
+  summariseDays,
+} from './day-distribution.ts';
 import type { ForecastMilestone, SimulationOptions } from './project-input.ts';
 import { DEFAULT_RHO, DEFAULT_RUNS } from './project-input.ts';
+import type { ShockSource } from './partner-shocks.ts';
+import { freshShocks } from './partner-shocks.ts';
 import type { SimulationBuffers } from './run-simulation.ts';
 import { allocateBuffers, runSimulation } from './run-simulation.ts';
-import { milestoneStream, partnerStream } from './stream-keys.ts';
+import { milestoneStream } from './stream-keys.ts';
 
 export interface MilestoneOutlook {
   id: string;
@@ -46,18 +53,15 @@ function settingsOf(options: SimulationOptions) {
   return { runs, rho };
 }
 
+const MILESTONE_LEVELS = [0.1, 0.5, 0.9];
+
 function summarise(p: CompiledProject, runs: number, out: SimulationBuffers): ProjectOutlook {
   const finishDistribution = dayDistribution(out.projectFinish.subarray(0, runs));
   const milestones = p.ids.map((id, m) => {
-    const d = dayDistribution(out.milestoneFinish.subarray(m * runs, (m + 1) * runs));
-    return {
-      id,
-      p10: dayQuantile(d, 0.1),
-      p50: dayQuantile(d, 0.5),
-      p90: dayQuantile(d, 0.9),
-      pOnTime: shareOnOrBefore(d, p.dueDay[m]!),
-      criticality: out.onPathCount[m]! / runs,
-    };
+    const samples = out.milestoneFinish.subarray(m * runs, (m + 1) * runs);
+    const d = summariseDays(samples, MILESTONE_LEVELS, p.dueDay[m]!, out.dayCounts);
+    const [p10, p50, p90] = d.quantiles as [number, number, number];
+    return { id, p10, p50, p90, pOnTime: d.shareByDay, criticality: out.onPathCount[m]! / runs };
   });
   const finish = {
     p50: dayQuantile(finishDistribution, 0.5),
@@ -67,17 +71,25 @@ function summarise(p: CompiledProject, runs: number, out: SimulationBuffers): Pr
   return { runs, finish, finishDistribution, milestones };
 }
 
-/** Simulates a compiled project into `out` (reused by portfolio runs) and summarises it. */
+/**
+ * Simulates a compiled project into `out` and summarises it. A portfolio run reuses `out` and
+ * passes one shock source (made for the same seed, runs and rho) to all its projects.
+ */
 export function forecastCompiled(
   p: CompiledProject,
   options: SimulationOptions,
   out: SimulationBuffers = allocateBuffers(p.ids.length, settingsOf(options).runs),
+  shocksOf: ShockSource = freshShocks(
+    options.seed,
+    settingsOf(options).runs,
+    settingsOf(options).rho,
+  ),
 ): ProjectOutlook {
   const settings = settingsOf(options);
   const key = options.projectKey ?? '';
   const streams = {
     milestones: p.ids.map((id) => milestoneStream(options.seed, key, id)),
-    partners: p.partners.map((partner) => partnerStream(options.seed, partner)),
+    shocks: p.partners.map(shocksOf),
   };
   out.onPathCount.fill(0);
   runSimulation(p, settings, streams, out);
