@@ -50,14 +50,21 @@ const backtestOptions = {
   'no-save': { type: 'boolean', default: false },
   defaults: { type: 'boolean', default: false },
   selection: { type: 'boolean', default: false },
+  names: { type: 'boolean', default: false },
   without: { type: 'string' },
   db: { type: 'string' },
 } as const;
 
-function variantOf(values: { defaults: boolean; selection: boolean; without?: string }) {
+function variantOf(values: {
+  defaults: boolean;
+  selection: boolean;
+  names: boolean;
+  without?: string;
+}) {
   return {
     defaults: values.defaults,
     selection: values.selection,
+    names: values.names,
     ...(values.without ? { without: values.without.split(',').map((s) => s.trim()) } : {}),
   };
 }
@@ -82,7 +89,7 @@ export const backtestCommand: Command = {
   name: 'backtest',
   summary: 'Score the models and both baselines on time-ordered splits of a data set',
   usage:
-    'milepost backtest --source <sip|delayed-issues|adb|nyc|demo|all> [--snapshot due|creation|discussion|all] [--tracker NAME] [--folds N] [--defaults] [--without COL,...] [--selection] [--no-save] [--db PATH]',
+    'milepost backtest --source <sip|delayed-issues|adb|nyc|demo|all> [--snapshot due|creation|discussion|all] [--tracker NAME] [--folds N] [--defaults] [--without COL,...] [--selection] [--names] [--no-save] [--db PATH]',
   async run(args) {
     const { values } = parseArgs({ args, options: backtestOptions });
     if (!values.source) throw new UsageError('name a --source');

@@ -10,6 +10,7 @@ import {
 } from './real-sources.ts';
 import type { BinaryFitOptions } from '../fit/binary-model.ts';
 import type { QuantileFitOptions } from '../fit/quantile-model.ts';
+import { sourceNameFeatures, type SplitFeatures } from './split-name-features.ts';
 import { runBinaryTask, runQuantileTask, type TaskResult } from './run-task.ts';
 import { delayedIssueTasks, demoTasks, projectTasks, sipTasks } from './source-tasks.ts';
 import { trainingPart, withoutFeatures, type Task } from './tasks.ts';
@@ -32,6 +33,8 @@ export interface BacktestOptions {
   without?: readonly string[];
   /** Model selection: score only inside the training part (its own 70/30 split and origins). */
   selection?: boolean;
+  /** Add features of the task names (SiP only; an experiment, not a default). */
+  names?: boolean;
   onStep?: (message: string) => void;
 }
 
@@ -124,7 +127,8 @@ export function sourceLabel(source: BacktestSource, options: BacktestOptions): s
       : source;
   const without = options.without?.length ? ` without ${options.without.join(',')}` : '';
   const selection = options.selection ? ' [training part]' : '';
-  return `${name}${options.defaults ? ' (defaults)' : ''}${without}${selection}`;
+  const names = options.names ? ' +names' : '';
+  return `${name}${options.defaults ? ' (defaults)' : ''}${names}${without}${selection}`;
 }
 
 /** Scores one task on the 70/30 holdout and the rolling origins. */
@@ -133,6 +137,7 @@ function scoreTask(
   options: BacktestOptions,
   fit: ModelOptions,
   step: (m: string) => void,
+  splitFeatures?: SplitFeatures,
 ): TaskResult {
   const out: TaskResult = { scores: [], calibration: [] };
   const splits: [string, TimeSplit][] = [['holdout-70/30', timeOrderedSplit(task.time)]];
@@ -142,10 +147,12 @@ function scoreTask(
   for (const [name, split] of splits) {
     const train = split.fit.length + split.calibration.length;
     step(`${task.source}: ${task.target}, ${name} (${train} train, ${split.test.length} test)`);
+    // Features learnt from each split's own training rows (SiP's name words).
+    const t = splitFeatures ? splitFeatures(task, split) : task;
     const r =
-      task.kind === 'quantile'
-        ? runQuantileTask(task, split, name, fit.quantile)
-        : runBinaryTask(task, split, name, fit.binary);
+      t.kind === 'quantile'
+        ? runQuantileTask(t, split, name, fit.quantile)
+        : runBinaryTask(t, split, name, fit.binary);
     out.scores.push(...r.scores);
     // Calibration points of the holdout only: the curves the dashboard draws.
     if (name.startsWith('holdout')) out.calibration.push(...r.calibration);
@@ -171,14 +178,18 @@ export async function backtestSource(
     const fit: ModelOptions = options.defaults
       ? { quantile: {}, binary: {} }
       : { quantile: quantileOptions[source] ?? {}, binary: binaryOptions[source] ?? {} };
-    const variant = options.defaults || options.without?.length || options.selection;
+    const variant =
+      options.defaults || options.without?.length || options.selection || options.names;
+    const words = options.names
+      ? await sourceNameFeatures(source, warehouse, table, options)
+      : undefined;
     for (const cut of tasksFor(source, table, asOf, label)) {
       // Defaults: the reference group is also the conformal cohort (no source-specific cohorts).
       const plain = options.defaults ? { ...cut, conformalGroup: cut.referenceGroup } : cut;
       const part = options.selection ? trainingPart(plain) : plain;
       const kept = options.without?.length ? withoutFeatures(part, options.without) : part;
       const task = variant ? { ...kept, source: label } : kept;
-      const r = scoreTask(task, options, fit, step);
+      const r = scoreTask(task, options, fit, step, words);
       out.scores.push(...r.scores);
       out.calibration.push(...r.calibration);
     }
