@@ -29,6 +29,8 @@ export type { MilestoneOutlook, ProjectForecast, ProjectOutlook } from './simula
 export { milestoneSamples, probabilityFinishedBy, simulateProject } from './simulate-project.ts';
 export type { PortfolioOutlook, PortfolioProject } from './simulate-portfolio.ts';
 export { simulatePortfolio } from './simulate-portfolio.ts';
+export type { ParallelOptions, PortfolioOptions } from './simulate-portfolio-parallel.ts';
+export { simulatePortfolioParallel } from './simulate-portfolio-parallel.ts';
 export type {
   CashFlowContract,
   CashFlowForecast,

@@ -1,10 +1,11 @@
 // node --import tsx test/bench/forecast.ts [--reps 25] [--portfolio-reps 3]
 // Monte Carlo project forecast: one 12-milestone project x 10,000 runs (target < 5 ms), and a
-// 1,000-project portfolio at 10,000 and at 2,000 runs (target < 3 s). In the same run the
+// 1,000-project portfolio at 10,000 and at 2,000 runs (target < 3 s) on worker threads, against
+// the single-thread portfolio at 10,000 runs in the same process (wall and CPU). In the same run the
 // single project is also simulated by a naive version of the same model (plain objects, Map
 // look-ups, Box-Muller normals, a knot search per draw, sorted arrays for quantiles): its median
 // over ours is the speed-up. Medians, since the machines are shared. Last line: one JSON object.
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { normalCdf } from '../../pipelines/forecast/normal.ts';
 import type { ForecastMilestone } from '../../pipelines/forecast/project-input.ts';
@@ -14,6 +15,10 @@ import {
   quantileDistribution,
 } from '../../pipelines/forecast/quantile-distribution.ts';
 import { simulatePortfolio } from '../../pipelines/forecast/simulate-portfolio.ts';
+import {
+  MAX_WORKERS,
+  simulatePortfolioParallel,
+} from '../../pipelines/forecast/simulate-portfolio-parallel.ts';
 import { simulateProject } from '../../pipelines/forecast/simulate-project.ts';
 import { Rng, rngFor } from '../../pipelines/random/prng.ts';
 import { median } from './median.ts';
@@ -153,15 +158,43 @@ const portfolio = Array.from({ length: 1000 }, (_, i) => ({
   id: `p${i}`,
   milestones: project(i, 60),
 }));
-const portfolioMs = (runs: number) => {
-  const ms = median(
-    timeMs(() => simulatePortfolio(portfolio, { asOf: AS_OF, seed: 1, runs }), PORTFOLIO_REPS),
+const WORKERS = Math.min(availableParallelism(), MAX_WORKERS);
+
+// Wall and CPU (all threads of this process, workers included) of one call, after one warm-up.
+async function timeRuns(fn: () => unknown, reps: number) {
+  await fn();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const [t, c] = [performance.now(), process.cpuUsage()];
+    await fn();
+    const used = process.cpuUsage(c);
+    wall.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  return { wallMs: Math.round(median(wall)), cpuMs: Math.round(median(cpu)) };
+}
+
+async function portfolioMs(runs: number, parallel: boolean) {
+  const options = { asOf: AS_OF, seed: 1, runs };
+  const got = await timeRuns(
+    () =>
+      parallel
+        ? simulatePortfolioParallel(portfolio, options)
+        : simulatePortfolio(portfolio, options),
+    PORTFOLIO_REPS,
   );
-  console.error(`portfolio 1,000 x 12 x ${runs}: ${ms.toFixed(0)} ms`);
-  return Math.round(ms);
-};
-const portfolio10k = portfolioMs(10_000);
-const portfolio2k = portfolioMs(2_000);
+  const how = parallel ? `${WORKERS} workers` : '1 thread';
+  console.error(`portfolio 1,000 x 12 x ${runs}, ${how}: ${got.wallMs} ms (CPU ${got.cpuMs} ms)`);
+  return got;
+}
+const single10k = await portfolioMs(10_000, false);
+const parallel10k = await portfolioMs(10_000, true);
+const parallel2k = await portfolioMs(2_000, true);
+const sameAnswer =
+  JSON.stringify(
+    await simulatePortfolioParallel(portfolio, { asOf: AS_OF, seed: 1, runs: 2_000 }),
+  ) === JSON.stringify(simulatePortfolio(portfolio, { asOf: AS_OF, seed: 1, runs: 2_000 }));
 
 const figures = {
   bench: 'forecast',
@@ -174,8 +207,13 @@ const figures = {
   },
   portfolio: {
     projects: 1000,
-    medianMsAt10kRuns: portfolio10k,
-    medianMsAt2kRuns: portfolio2k,
+    workers: WORKERS,
+    medianMsAt10kRuns: parallel10k.wallMs,
+    cpuMsAt10kRuns: parallel10k.cpuMs,
+    medianMsAt2kRuns: parallel2k.wallMs,
+    singleThread: { medianMsAt10kRuns: single10k.wallMs, cpuMsAt10kRuns: single10k.cpuMs },
+    speedup: +(single10k.wallMs / parallel10k.wallMs).toFixed(2),
+    identicalToSingleThread: sameAnswer,
     targetMs: 3000,
   },
   machine: { cpus: cpus().length, loadavg1m: +loadavg()[0]!.toFixed(2), node: process.version },
