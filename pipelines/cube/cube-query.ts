@@ -18,6 +18,8 @@ export interface CubeQuery {
   readonly scope: BrandScope;
   /** Zero, one or two dimensions to group by. */
   readonly by: readonly CohortDimension[];
+  /** Also the total over every group, as a last row with t = 1 (see cubeRowsWithTotal). */
+  readonly withTotal?: boolean;
 }
 
 /** One group of the aggregation, in the flat form exports write. */
@@ -64,13 +66,40 @@ export function planCube(q: CubeQuery): CubePlan {
   const source: CellSourceKind = grain ? 'marts' : 'facts';
   const params = cellFilterParams(q.filters, q.scope, grain);
   const [d1, d2] = q.by.map((d) => dimensionSpecs[d]);
-  const sql = cubeSql(source, cellWhereSql(params, source), d1 ?? null, d2 ?? null);
+  const where = cellWhereSql(params, source);
+  const sql = cubeSql(source, where, d1 ?? null, d2 ?? null, q.withTotal ?? false);
   return { sql, params, source, grain };
 }
 
 export async function cubeRows(conn: DuckDBConnection, q: CubeQuery): Promise<CubeRow[]> {
   const plan = planCube(q);
   return queryRows<CubeRow>(conn, plan.sql, plan.params);
+}
+
+/**
+ * The groups of `q` and their total (what `by: []` answers), from one query when both read the
+ * same cells: a partner's scorecard (KPIs and monthly trend) costs one cube query instead of two.
+ * Every grain keeps the cohort month, so grouping by month never changes the cells; other
+ * dimensions may need a finer grain, whose sums could differ from the by-[] answer in the last
+ * bits of a double, so those ask two queries and the answers stay identical.
+ */
+export async function cubeRowsWithTotal(
+  conn: DuckDBConnection,
+  q: CubeQuery,
+): Promise<{ rows: CubeRow[]; total: CubeRow }> {
+  const plan = planCube({ ...q, withTotal: true });
+  if (plan.grain !== planCube({ ...q, by: [] }).grain) {
+    const [total] = await cubeRows(conn, { ...q, by: [] });
+    return { rows: await cubeRows(conn, q), total: total ?? emptyCubeRow() };
+  }
+  const all = await queryRows<CubeRow & { t: number }>(conn, plan.sql, plan.params);
+  const rows: CubeRow[] = [];
+  let total = emptyCubeRow();
+  for (const { t, ...row } of all) {
+    if (t === 1) total = row;
+    else rows.push(row);
+  }
+  return { rows, total };
 }
 
 /** A group with nothing in it, for filters that match no milestone. */

@@ -56,42 +56,8 @@ const interpolated = quantiles
 const single = `(c.currency_lo IS NULL OR c.currency_lo = c.currency_hi)`;
 const singleSubmitted = `(c.sub_lo IS NULL OR c.sub_lo = c.sub_hi)`;
 
-/** SQL for the aggregation over `where` (from cellWhereSql), grouped by up to two dimensions. */
-export function cubeSql(
-  source: CellSourceKind,
-  where: string,
-  d1: DimensionSpec | null,
-  d2: DimensionSpec | null,
-): string {
-  const s = sources[source];
-  const keys = `${d1?.group ?? 'NULL'} AS k1, ${d2?.group ?? 'NULL'} AS k2`;
-  const label = (d: DimensionSpec | null, col: string) =>
-    d ? `(${d.label(col)})::VARCHAR` : 'NULL::VARCHAR';
-  return `
-WITH c AS (
-  SELECT ${keys},${sums}
-  FROM ${s.cells} WHERE ${where}
-  GROUP BY ALL
-),
-h AS (
-  SELECT ${keys}, metric, days, sum(n)::INTEGER AS n
-  FROM ${s.hist} WHERE ${where}
-  GROUP BY ALL
-),
-w AS (
-  SELECT k1, k2, metric, days, n,
-    (sum(n) OVER (PARTITION BY k1, k2, metric ORDER BY days))::INTEGER AS cum,
-    (sum(n) OVER (PARTITION BY k1, k2, metric))::INTEGER AS total
-  FROM h
-),
-q AS (
-  SELECT k1, k2,
-    coalesce(sum(n) FILTER (WHERE metric = 0 AND days <= $tolerance), 0)::INTEGER AS on_time,${rankBounds}
-  FROM w GROUP BY k1, k2
-)
-SELECT ${label(d1, 'c.k1')} AS k1, ${label(d2, 'c.k2')} AS k2,
-  c.milestones, c.completed, c.open, coalesce(q.on_time, 0) AS on_time,
-  c.submitted, c.disputed,${interpolated},
+/** Means, and values in one currency (or USD when the cells hold several). */
+const outputs = `
   c.slip_sum / nullif(c.completed, 0) AS slip_mean,
   c.pay_sum / nullif(c.pay_count, 0) AS pay_mean, c.pay_count, c.ver_count,
   CASE WHEN ${single} THEN c.amount ELSE c.amount_usd END AS value,
@@ -100,7 +66,64 @@ SELECT ${label(d1, 'c.k1')} AS k1, ${label(d2, 'c.k2')} AS k2,
   CASE WHEN ${singleSubmitted} THEN c.billed ELSE c.billed_usd END AS billed,
   CASE WHEN ${singleSubmitted} THEN c.disputed_amount ELSE c.disputed_usd END AS disputed_amount,
   CASE WHEN ${singleSubmitted} THEN c.sub_lo ELSE 'USD' END AS amount_currency,
-  CASE WHEN ${singleSubmitted} THEN 0 ELSE c.unconverted END AS unconverted
-FROM c LEFT JOIN q ON c.k1 IS NOT DISTINCT FROM q.k1 AND c.k2 IS NOT DISTINCT FROM q.k2
-ORDER BY c.k1 NULLS LAST, c.k2 NULLS LAST`;
+  CASE WHEN ${singleSubmitted} THEN 0 ELSE c.unconverted END AS unconverted`;
+
+/** How the groups are formed: GROUP BY ALL, or the groups plus their total in one pass. */
+function grouping(withTotal: boolean) {
+  if (!withTotal) return { t: '', cells: 'ALL', hist: 'ALL', key: '', join: '', order: '' };
+  return {
+    // t = 1 marks the total row, so a group whose keys are NULL is never taken for it.
+    t: ', grouping(k1)::UTINYINT AS t',
+    cells: 'GROUPING SETS ((k1, k2), ())',
+    hist: 'GROUPING SETS ((k1, k2, metric, days), (metric, days))',
+    key: ', t',
+    join: ' AND c.t = q.t',
+    order: 'c.t, ',
+  };
+}
+
+/**
+ * SQL for the aggregation over `where` (from cellWhereSql), grouped by up to two dimensions.
+ * `withTotal` adds, in the same query, the total over every group (what `d1 = d2 = null` answers)
+ * as a last row with t = 1; the groups have t = 0. One query costs about 60% of two.
+ */
+export function cubeSql(
+  source: CellSourceKind,
+  where: string,
+  d1: DimensionSpec | null,
+  d2: DimensionSpec | null,
+  withTotal = false,
+): string {
+  const s = sources[source];
+  const g = grouping(withTotal);
+  const keys = `${d1?.group ?? 'NULL'} AS k1, ${d2?.group ?? 'NULL'} AS k2`;
+  const label = (d: DimensionSpec | null, col: string) =>
+    d ? `(${d.label(col)})::VARCHAR` : 'NULL::VARCHAR';
+  return `
+WITH c AS (
+  SELECT ${keys}${g.t},${sums}
+  FROM ${s.cells} WHERE ${where}
+  GROUP BY ${g.cells}
+),
+h AS (
+  SELECT ${keys}${g.t}, metric, days, sum(n)::INTEGER AS n
+  FROM ${s.hist} WHERE ${where}
+  GROUP BY ${g.hist}
+),
+w AS (
+  SELECT k1, k2${g.key}, metric, days, n,
+    (sum(n) OVER (PARTITION BY k1, k2${g.key}, metric ORDER BY days))::INTEGER AS cum,
+    (sum(n) OVER (PARTITION BY k1, k2${g.key}, metric))::INTEGER AS total
+  FROM h
+),
+q AS (
+  SELECT k1, k2${g.key},
+    coalesce(sum(n) FILTER (WHERE metric = 0 AND days <= $tolerance), 0)::INTEGER AS on_time,${rankBounds}
+  FROM w GROUP BY k1, k2${g.key}
+)
+SELECT ${label(d1, 'c.k1')} AS k1, ${label(d2, 'c.k2')} AS k2${withTotal ? ', c.t' : ''},
+  c.milestones, c.completed, c.open, coalesce(q.on_time, 0) AS on_time,
+  c.submitted, c.disputed,${interpolated},${outputs}
+FROM c LEFT JOIN q ON c.k1 IS NOT DISTINCT FROM q.k1 AND c.k2 IS NOT DISTINCT FROM q.k2${g.join}
+ORDER BY ${g.order}c.k1 NULLS LAST, c.k2 NULLS LAST`;
 }

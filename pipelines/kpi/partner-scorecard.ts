@@ -1,9 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { cubeRowsWithTotal } from '../cube/cube-query.ts';
 import type { PartnerScorecard, ScorecardQuery } from '../schema/scorecards.ts';
 import { queryRow } from '../warehouse/query.ts';
 import type { BrandScope } from './filter-sql.ts';
-import { kpiSummary } from './kpi-summary.ts';
-import { kpiTrend } from './kpi-trend.ts';
+import { dataAsOf } from './data-as-of.ts';
+import { summaryOf } from './kpi-summary.ts';
+import { trendPoint } from './kpi-trend.ts';
 import { scopeParam } from './scope-param.ts';
 
 // A partner outside the caller's brands looks exactly like an unknown one (null, then 404).
@@ -26,7 +28,8 @@ export async function partnerScorecard(
   });
   if (!partner) return null;
   const filters = { ...query, partner: [partnerId] };
-  const kpis = await kpiSummary(conn, filters, scope);
-  const trend = await kpiTrend(conn, filters, scope);
-  return { partner, kpis, trend: trend.months };
+  // One cube query for the months and their total (half the CPU of two at 10M milestones).
+  const { rows, total } = await cubeRowsWithTotal(conn, { filters, scope, by: ['cohortMonth'] });
+  const kpis = summaryOf(total, await dataAsOf(conn, scope));
+  return { partner, kpis, trend: rows.map(trendPoint) };
 }
