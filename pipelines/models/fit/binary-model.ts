@@ -21,10 +21,39 @@ export interface BinaryModel {
 
 export interface BinaryFitOptions {
   weights?: Float64Array;
+  /**
+   * The task's rows binned already (from binaryDatasets with the same split and weights): tasks
+   * with the same rows and features, or the members of a bag, then bin once.
+   */
+  datasets?: BinaryDatasets;
   calibrate?: boolean;
   refit?: boolean;
   /** Boosting settings replacing the size-based defaults (model selection). */
   settings?: Partial<ReturnType<typeof boostingSettings>>;
+}
+
+/** The binned rows of a classifier fit: identical for every task with the same rows and features. */
+export interface BinaryDatasets {
+  readonly train: GbdtDataset;
+  /** The calibration rows, binned like `train`. */
+  readonly calibration: GbdtDataset;
+  /** Fitting and calibration rows, binned afresh for the refit (built on first use). */
+  readonly all: () => GbdtDataset;
+}
+
+export function binaryDatasets(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  w?: Float64Array,
+): BinaryDatasets {
+  const matrix = (rows: Int32Array) => taskMatrix(task, rows, w ? pickValues(w, rows) : undefined);
+  const train = gbdtDataset(matrix(split.fit));
+  let all: GbdtDataset | null = null;
+  return {
+    train,
+    calibration: asDataset(taskMatrix(task, split.calibration), train.mapper),
+    all: () => (all ??= gbdtDataset(matrix(Int32Array.from([...split.fit, ...split.calibration])))),
+  };
 }
 
 /**
@@ -39,10 +68,8 @@ export function fitBinaryModel(
   split: { fit: Int32Array; calibration: Int32Array },
   options: BinaryFitOptions = {},
 ): BinaryModel {
-  const w = options.weights;
-  const matrix = (rows: Int32Array) => taskMatrix(task, rows, w ? pickValues(w, rows) : undefined);
-  const train = gbdtDataset(matrix(split.fit));
-  const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
+  const data = options.datasets ?? binaryDatasets(task, split, options.weights);
+  const { train, calibration: cal } = data;
   const yCal = pickValues(task.y, split.calibration);
   const settings = { ...boostingSettings(split.fit.length), ...options.settings };
   const inner = fitGbdt(train, pickValues(task.y, split.fit), {
@@ -57,7 +84,7 @@ export function fitBinaryModel(
   if (options.refit === false || split.calibration.length === 0)
     return { model: inner, calibration };
   const all = Int32Array.from([...split.fit, ...split.calibration]);
-  const model = fitGbdt(gbdtDataset(matrix(all)), pickValues(task.y, all), {
+  const model = fitGbdt(data.all(), pickValues(task.y, all), {
     ...settings,
     loss: { kind: 'logistic' },
     maxIterations: Math.max(10, Math.round(inner.trees.length * 1.25)),
@@ -80,8 +107,14 @@ export function fitBinaryBag(
   options: BinaryFitOptions & { bag?: number } = {},
 ): BinaryModel[] {
   const seed = options.settings?.seed ?? boostingSettings(split.fit.length).seed ?? 7;
+  // The members differ only in their seed: they share the binned rows.
+  const datasets = options.datasets ?? binaryDatasets(task, split, options.weights);
   return Array.from({ length: Math.max(1, options.bag ?? 1) }, (_, b) =>
-    fitBinaryModel(task, split, { ...options, settings: { ...options.settings, seed: seed + b } }),
+    fitBinaryModel(task, split, {
+      ...options,
+      datasets,
+      settings: { ...options.settings, seed: seed + b },
+    }),
   );
 }
 

@@ -21,6 +21,7 @@ import { resolveParams } from './gbdt-params.ts';
 import type { GbdtLoss, GbdtParams, GbdtParamsInput } from './gbdt-params.ts';
 import { addForestScores, forestOf } from './gbdt-predict.ts';
 import { sampleFeatures, sampleRows } from './gbdt-sample.ts';
+import { addTreeScores, treeScoreScratch } from './gbdt-tree-scores.ts';
 import type { GbdtTree } from './gbdt-tree.ts';
 import { warmStartScores } from './gbdt-warm-start.ts';
 import type { ScoredRows } from './gbdt-warm-start.ts';
@@ -62,7 +63,8 @@ export function fitGbdt(
   target: ArrayLike<number>,
   options: GbdtFitOptions,
 ): GbdtModel {
-  return fitGbdtDetailed(data, target, options).model;
+  // The caller drops the scores: the trees after the best iteration need not be taken back out.
+  return fitWithScores(data, target, options, false).model;
 }
 
 /** fitGbdt, also returning the fitted scores (e.g. to warm-start other models without predicting). */
@@ -70,6 +72,15 @@ export function fitGbdtDetailed(
   data: FeatureMatrix | GbdtDataset,
   target: ArrayLike<number>,
   options: GbdtFitOptions,
+): GbdtFitResult {
+  return fitWithScores(data, target, options, true);
+}
+
+function fitWithScores(
+  data: FeatureMatrix | GbdtDataset,
+  target: ArrayLike<number>,
+  options: GbdtFitOptions,
+  exactScores: boolean,
 ): GbdtFitResult {
   const params = resolveParams(options);
   const ds = isDataset(data)
@@ -88,7 +99,7 @@ export function fitGbdtDetailed(
     ? warmStartScores(warm, sets, params.loss)
     : initialScore(params.loss, train.y, ds.weights);
   if (!warm) for (const { rows } of sets) rows.raw.fill(baseScore);
-  const trees = boost(train, valid, params);
+  const trees = boost(train, valid, params, exactScores);
   const model: GbdtModel = {
     loss: params.loss,
     params,
@@ -118,11 +129,15 @@ function boost(
   train: ScoredRows,
   valid: ScoredRows | null,
   params: GbdtParams,
+  exactScores: boolean,
 ): { kept: GbdtTree[]; validationLoss: number[] } {
   const { ds } = train;
   const w = ds.weights;
   const ctx = growContext(ds, params, hessianIsCount(params.loss, w) ? 2 : 3);
   const idx = new Uint32Array(ds.rows);
+  const outIdx = new Uint32Array(ds.rows);
+  const scratch = treeScoreScratch(Math.max(ds.rows, valid?.ds.rows ?? 0), ctx.builder.capacity);
+  const validRows = Uint32Array.from({ length: valid?.ds.rows ?? 0 }, (_, i) => i);
   const og = new Float64Array(ds.rows);
   const oh = new Float64Array(ds.rows);
   const inSample = new Uint8Array(ds.rows);
@@ -136,6 +151,7 @@ function boost(
       params.subsample,
       idx,
       inSample,
+      outIdx,
     );
     const selected = sampleFeatures(
       rngFor(params.seed, FEATURE_STREAM, iter),
@@ -150,16 +166,16 @@ function boost(
     if (w) weightCovers(ctx, idx, w);
     const tree = ctx.builder.finish();
     addInSampleScores(ctx, tree, idx, train.raw);
-    const single = forestOf([tree]);
-    if (m < ds.rows) addForestScores(single, ds, train.raw, inSample);
+    // Only the new tree's leaf values are added, to the rows not drawn and the validation rows.
+    if (m < ds.rows) addTreeScores(tree, ds, train.raw, outIdx, ds.rows - m, scratch);
     trees.push(tree);
     if (valid) {
-      addForestScores(single, valid.ds, valid.raw);
+      addTreeScores(tree, valid.ds, valid.raw, validRows, validRows.length, scratch);
       stop.observe(meanLoss(params.loss, valid.y, valid.raw, valid.ds.weights), trees.length);
     }
   }
   const kept = valid ? trees.slice(0, stop.bestTrees) : trees;
-  if (kept.length < trees.length) {
+  if (exactScores && kept.length < trees.length) {
     // Take the trees after the best iteration back out of the scores handed to the caller.
     const dropped = forestOf(trees.slice(kept.length));
     for (const rows of valid ? [train, valid] : [train]) {

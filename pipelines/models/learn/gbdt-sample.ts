@@ -6,6 +6,7 @@ import type { Rng } from '../../random/prng.ts';
 
 /**
  * Fills idx with the drawn rows (ascending) and marks them in `inSample`; returns how many.
+ * The rows not drawn go to `outIdx` (ascending; rows - drawn of them) when it is given.
  * With fraction 1 every row is drawn and no random numbers are used.
  */
 export function sampleRows(
@@ -14,6 +15,7 @@ export function sampleRows(
   fraction: number,
   idx: Uint32Array,
   inSample: Uint8Array,
+  outIdx: Uint32Array | null = null,
 ): number {
   if (fraction >= 1) {
     for (let r = 0; r < rows; r++) idx[r] = r;
@@ -22,10 +24,12 @@ export function sampleRows(
   }
   const threshold = fraction * 4294967296;
   let m = 0;
+  let k = 0;
   for (let r = 0; r < rows; r++) {
     const drawn = rng.nextUint32() < threshold;
     inSample[r] = drawn ? 1 : 0;
     if (drawn) idx[m++] = r;
+    else if (outIdx) outIdx[k++] = r;
   }
   return m;
 }
