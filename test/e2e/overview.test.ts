@@ -71,12 +71,19 @@ describeInBrowser('overview page in Chromium', () => {
     const policy = page.locator('[data-testid="policy-impact"][data-state="ready"]');
     await policy.waitFor();
     // Never a bare percentage: each rate with its counts and interval, each estimate with its CI.
-    const cells = await policy.locator('tbody td').allTextContents();
+    const cells = await policy.locator('.policy-metric tbody td').allTextContents();
     expect(cells.length).toBe(8);
     for (const cell of cells)
       expect(cell).toMatch(/^\d+\.\d% \([\d,]+ of [\d,]+; \d+\.\d%–\d+\.\d%\)$/);
     const did = await policy.getByTestId('policy-did').first().textContent();
     expect(did).toMatch(/^[+-]?\d+\.\d pts \(95% CI [+-]?\d+\.\d to [+-]?\d+\.\d\)$/);
+    // The interval chart: drawn, summarised for screen readers, with a row per estimate in its table.
+    const forest = policy.getByTestId('policy-forest');
+    await forest.locator('[data-testid="policy-forest-canvas"] svg').first().waitFor();
+    expect(await forest.locator('[data-chart]').getAttribute('aria-label')).toMatch(
+      /On-time rate \(difference-in-differences\) changed by [+-]?\d+\.\d points \(95% interval [+-]?\d+\.\d to [+-]?\d+\.\d\): (not )?distinguishable from zero/,
+    );
+    expect(await forest.locator('[data-testid="policy-forest-table"] tbody tr').count()).toBe(4);
 
     const risks = page.locator('[data-testid="top-risks"][data-state="ready"]');
     await risks.waitFor();

@@ -33,6 +33,29 @@ export const insightsEn = {
     estimateNoInterval: (value: string) => `${value} pts (too few brands for an interval)`,
     none: 'No brand in view switched to milestone pricing, so there is nothing to compare.',
     caption: (metric: string) => `${metric} before and after the switch`,
+    forest: {
+      title: 'Effects with 95% intervals',
+      description:
+        'Each bar is a 95% interval in percentage points; a bar that crosses the line at 0 means the effect is not distinguishable from zero.',
+      axis: 'Percentage points',
+      kinds: { did: 'difference-in-differences', beforeAfter: 'before/after' },
+      rowLabel: (metric: string, kind: string) => `${metric} (${kind})`,
+      sentence: (label: string, value: string, low: string, high: string, verdict: string) =>
+        `${label} changed by ${value} points (95% interval ${low} to ${high}): ${verdict}.`,
+      sentenceNoInterval: (label: string, value: string) =>
+        `${label} changed by ${value} points (too few brands for an interval).`,
+      verdicts: {
+        above: 'distinguishable from zero (an increase)',
+        below: 'distinguishable from zero (a decrease)',
+        includesZero: 'not distinguishable from zero',
+        unknown: 'no interval',
+      },
+      effect: 'Effect',
+      estimate: 'Estimate (pts)',
+      interval: '95% interval (pts)',
+      verdict: 'Distinguishable from zero?',
+      caption: 'Policy effects with 95% intervals',
+    },
   },
   risks: {
     title: 'Top risks',

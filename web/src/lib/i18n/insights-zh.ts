@@ -35,6 +35,28 @@ export const insightsZh: typeof insightsEn = {
     estimateNoInterval: (value: string) => `${value} 个百分点（品牌太少，无法给出区间）`,
     none: '当前范围内没有品牌改为按里程碑计价，无法比较。',
     caption: (metric: string) => `改变前后的${metric}`,
+    forest: {
+      title: '效应及其 95% 区间',
+      description: '每条横线是以百分点计的 95% 区间；横线跨过 0 线表示该效应与零无法区分。',
+      axis: '百分点',
+      kinds: { did: '双重差分', beforeAfter: '前后对比' },
+      rowLabel: (metric: string, kind: string) => `${metric}（${kind}）`,
+      sentence: (label: string, value: string, low: string, high: string, verdict: string) =>
+        `${label}变化 ${value} 个百分点（95% 区间 ${low} 至 ${high}）：${verdict}。`,
+      sentenceNoInterval: (label: string, value: string) =>
+        `${label}变化 ${value} 个百分点（品牌太少，无法给出区间）。`,
+      verdicts: {
+        above: '与零可区分（上升）',
+        below: '与零可区分（下降）',
+        includesZero: '与零无法区分',
+        unknown: '无区间',
+      },
+      effect: '效应',
+      estimate: '估计值（百分点）',
+      interval: '95% 区间（百分点）',
+      verdict: '与零可区分？',
+      caption: '政策效应及其 95% 区间',
+    },
   },
   risks: {
     title: '主要风险',
