@@ -70,7 +70,7 @@ export const zh: Messages = {
       store_setup: '店铺搭建',
       content_production: '内容制作',
       media_buy: '媒介投放',
-      reporting: '报告',
+      reporting: '数据报告',
       other: '其他',
     },
     partnerKinds: {
