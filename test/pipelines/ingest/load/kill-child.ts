@@ -1,5 +1,5 @@
-// Child process of kill-mid-load.test.ts: imports a file into a file-backed warehouse and reports
-// each phase on stdout, so the parent can kill it with SIGKILL in the middle of the load.
+// Child process of the kill tests (kill-helpers.ts): imports a file into a file-backed warehouse
+// and reports each phase on stdout, so the parent can kill it with SIGKILL in the middle of a load.
 import { importFile } from '../../../../pipelines/ingest/load/import-file.ts';
 import { openWarehouse } from '../../../../pipelines/warehouse/warehouse.ts';
 import { erpMapping } from './import-helpers.ts';

@@ -1,15 +1,16 @@
 // Shared by the kill tests: a big file, table counts, and a child import killed at a phase.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { queryRows } from '../../../../pipelines/warehouse/query.ts';
 import { openWarehouse } from '../../../../pipelines/warehouse/warehouse.ts';
 import { importFile } from '../../../../pipelines/ingest/load/import-file.ts';
-import { csvFile, erpMapping, header, loadedTables } from './import-helpers.ts';
+import { csvFile, dir, erpMapping, header, loadedTables } from './import-helpers.ts';
 
 const tables = ['loads', ...loadedTables];
 
 /** A file-backed warehouse `db` with one earlier load of one milestone (A1). */
-export async function seedWarehouse(db: string, name: string): Promise<void> {
+async function seedWarehouse(db: string, name: string): Promise<void> {
   const wh = await openWarehouse(db);
   await importFile(
     wh,
@@ -34,7 +35,7 @@ export async function counts(db: string): Promise<Record<string, number>> {
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
 
-export function bigFile(rows: number): string {
+function bigFile(rows: number): string {
   const body: string[][] = [];
   for (let i = 0; i < rows; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
@@ -57,7 +58,7 @@ export function bigFile(rows: number): string {
  * `phase`; resolves with the phase it was killed at ('finished' or 'exited' if it never got there)
  * and everything it printed.
  */
-export async function importKilledAt(
+async function importKilledAt(
   db: string,
   file: string,
   phase: string,
@@ -83,4 +84,22 @@ export async function importKilledAt(
   });
   await new Promise((r) => child.on('close', r));
   return { killedAt, out };
+}
+
+/**
+ * A warehouse `<dir>/<db>` seeded with one load (from `seed`) and its table counts, then a
+ * 300,000-row import into it killed with SIGKILL at `phase` (checked: it got there, unfinished).
+ */
+export async function seedThenKillAt(
+  db: string,
+  seed: string,
+  phase: string,
+): Promise<{ path: string; before: Record<string, number> }> {
+  const path = join(dir, db);
+  await seedWarehouse(path, seed);
+  const before = await counts(path);
+  const { killedAt, out } = await importKilledAt(path, bigFile(300_000), phase);
+  expect(killedAt).toBe(phase);
+  expect(out).not.toContain('finished');
+  return { path, before };
 }

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureMartsCurrent } from '../../../../pipelines/startup/ensure-marts.ts';
 import { queryRow } from '../../../../pipelines/warehouse/query.ts';
 import { martsState, refreshMarts } from '../../../../pipelines/warehouse/refresh-marts.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';
-import { dir } from './import-helpers.ts';
-import { bigFile, counts, importKilledAt, seedWarehouse } from './kill-helpers.ts';
+import { counts, seedThenKillAt } from './kill-helpers.ts';
 
 /** What the marts say, compact enough to compare with a full rebuild of them. */
 function martFigures(wh: Warehouse) {
@@ -23,13 +21,11 @@ function martFigures(wh: Warehouse) {
 
 describe('a load killed with SIGKILL during its marts refresh', () => {
   it('keeps the committed load; the marts are rebuilt consistently at the next start', async () => {
-    const db = join(dir, 'killed-marts.duckdb');
-    await seedWarehouse(db, 'first-m.csv');
-    const before = await counts(db);
-
-    const { killedAt, out } = await importKilledAt(db, bigFile(300_000), 'marts');
-    expect(killedAt).toBe('marts');
-    expect(out).not.toContain('finished');
+    const { path: db, before } = await seedThenKillAt(
+      'killed-marts.duckdb',
+      'first-m.csv',
+      'marts',
+    );
     const after = await counts(db);
     expect(after.milestones).toBe(before.milestones! + 300_000);
     expect(after.loads).toBe(before.loads! + 1);
