@@ -11,7 +11,7 @@ import { referenceClassQuantiles, referenceClassRate } from './baselines.ts';
 import type { CalibrationPoint, ScoreRow } from './score-rows.ts';
 import { binaryScores, quantileScores } from './task-scores.ts';
 import { conformalCohorts, type Task } from './tasks.ts';
-import type { TimeSplit } from './time-split.ts';
+import { trainingRows, type TimeSplit } from './time-split.ts';
 
 export interface TaskResult {
   scores: ScoreRow[];
@@ -32,7 +32,7 @@ export function runQuantileTask(
   fit: QuantileFitOptions = {},
 ): TaskResult {
   const levels = [...deliveryLevels];
-  const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
+  const trainRows = trainingRows(split);
   const yTest = pickValues(task.y, split.test);
   const model = fitQuantileModel(task, split, { ...fit, levels });
   const predictions: Record<string, Float64Array[]> = {
@@ -68,7 +68,7 @@ export function runBinaryTask(
   label: string,
   fit: BinaryFitOptions & { bag?: number } = {},
 ): TaskResult {
-  const trainRows = Int32Array.from([...split.fit, ...split.calibration]);
+  const trainRows = trainingRows(split);
   const yTest = pickValues(task.y, split.test);
   const X = taskMatrix(task, split.test);
   const models = fitBinaryBag(task, split, fit);

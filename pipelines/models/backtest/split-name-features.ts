@@ -1,7 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { transcodeToUtf8 } from '../../ingest/read/transcode-file.ts';
 import { queryRows } from '../../warehouse/query.ts';
 import type { Warehouse } from '../../warehouse/warehouse.ts';
 import type { MilestoneTable } from '../features/milestone-table.ts';
@@ -9,7 +7,7 @@ import { nameFeatureColumns, type NameFeatureOptions } from '../features/name-fe
 import { tokenizeNames } from '../features/name-tokens.ts';
 import { realDataDir } from './real-sources.ts';
 import type { Task } from './tasks.ts';
-import type { TimeSplit } from './time-split.ts';
+import { trainingRows, type TimeSplit } from './time-split.ts';
 
 /** Adds features to a task for one split, learnt from that split's training rows only. */
 export type SplitFeatures = (task: Task, split: TimeSplit) => Task;
@@ -25,22 +23,19 @@ export async function sipSummaries(
   dataDir: string,
 ): Promise<Map<string, string>> {
   // The file is Windows-1252, which DuckDB's read_csv does not decode: read a UTF-8 copy.
-  const bytes = await readFile(`${dataDir}sip/Sip-task-info.csv`);
-  const dir = await mkdtemp(join(tmpdir(), 'milepost-sip-'));
+  const copy = await transcodeToUtf8(`${dataDir}sip/Sip-task-info.csv`, 'windows-1252', 10);
   try {
-    const path = join(dir, 'tasks.csv');
-    await writeFile(path, new TextDecoder('windows-1252').decode(bytes));
     const rows = await queryRows<{ id: string; summary: string | null }>(
       conn,
       `SELECT TaskNumber AS id, Summary AS summary
        FROM read_csv($path, header = true, all_varchar = true)`,
-      { path },
+      { path: copy.path },
     );
     const out = new Map<string, string>();
     for (const r of rows) if (!out.has(r.id)) out.set(r.id, r.summary ?? '');
     return out;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await copy.remove();
   }
 }
 
@@ -59,7 +54,7 @@ export function splitNameFeatures(
       tokens: Array.from(task.rows, (r) => all.tokens[r] ?? new Int32Array()),
       vocabulary: all.vocabulary,
     };
-    const train = Int32Array.from([...split.fit, ...split.calibration]);
+    const train = trainingRows(split);
     const rows = { time: task.time, knownAt: task.knownAt, y: task.y };
     const numeric = new Map(task.numeric);
     for (const [k, v] of nameFeatureColumns(local, rows, train, options)) numeric.set(k, v);

@@ -5,6 +5,11 @@ export interface TimeSplit {
   test: Int32Array;
 }
 
+/** The training rows of a split: its fit rows, then its calibration rows. */
+export function trainingRows(split: Pick<TimeSplit, 'fit' | 'calibration'>): Int32Array {
+  return Int32Array.from([...split.fit, ...split.calibration]);
+}
+
 /**
  * The issue's protocol: rows sorted by time (ties keep their given order, which the caller makes
  * deterministic), the first `trainShare` for training and the rest for scoring; the calibration

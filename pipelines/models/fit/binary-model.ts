@@ -1,4 +1,5 @@
 import type { Task } from '../backtest/tasks.ts';
+import { trainingRows } from '../backtest/time-split.ts';
 import type { FeatureMatrix } from '../learn/feature-matrix.ts';
 import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
 import { fitGbdt } from '../learn/gbdt-fit.ts';
@@ -52,7 +53,7 @@ export function binaryDatasets(
   return {
     train,
     calibration: asDataset(taskMatrix(task, split.calibration), train.mapper),
-    all: () => (all ??= gbdtDataset(matrix(Int32Array.from([...split.fit, ...split.calibration])))),
+    all: () => (all ??= gbdtDataset(matrix(trainingRows(split)))),
   };
 }
 
@@ -83,7 +84,7 @@ export function fitBinaryModel(
       : fitIsotonic(predictProbability(inner, cal), yCal);
   if (options.refit === false || split.calibration.length === 0)
     return { model: inner, calibration };
-  const all = Int32Array.from([...split.fit, ...split.calibration]);
+  const all = trainingRows(split);
   const model = fitGbdt(data.all(), pickValues(task.y, all), {
     ...settings,
     loss: { kind: 'logistic' },

@@ -1,4 +1,5 @@
 import { conformalCohorts, type Task } from '../backtest/tasks.ts';
+import { trainingRows } from '../backtest/time-split.ts';
 import type { FeatureMatrix } from '../learn/feature-matrix.ts';
 import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
 import { fitGbdt } from '../learn/gbdt-fit.ts';
@@ -125,7 +126,7 @@ function refitLevels(
   w: Float64Array | undefined,
   which: true | readonly number[],
 ): GbdtModel[] {
-  const all = Int32Array.from([...split.fit, ...split.calibration]);
+  const all = trainingRows(split);
   const data = gbdtDataset(taskMatrix(task, all, w ? pickValues(w, all) : undefined));
   const y = pickValues(task.y, all);
   const chosen = (m: GbdtModel) =>
