@@ -1,6 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Freshness } from '../schema/freshness.ts';
-import { readDataVersion } from '../warehouse/data-version.ts';
 import { modelVersion } from '../warehouse/model-version.ts';
 import { martsState } from '../warehouse/refresh-marts.ts';
 import { queryRow } from '../warehouse/query.ts';
@@ -41,7 +40,8 @@ export async function freshness(
   const marts = await martsState(conn);
   return {
     asOf,
-    dataVersion: await readDataVersion(conn),
+    // The same read of dataset_facts as martsCurrent: the version and its state agree.
+    dataVersion: marts.dataVersion,
     martsRefreshedAt: refreshed?.v ?? null,
     martsCurrent: !marts.behind,
     martsAsOf: marts.behind ? await behindAsOf(conn, marts.marts, scope) : asOf,

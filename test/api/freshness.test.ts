@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { importFile } from '../../pipelines/ingest/load/import-file.ts';
+import { readDataVersion } from '../../pipelines/warehouse/data-version.ts';
 import { queryRow } from '../../pipelines/warehouse/query.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/warehouse/warehouse.ts';
 import { csvFile, erpMapping, header } from '../pipelines/ingest/load/import-helpers.ts';
@@ -24,8 +25,11 @@ describe('GET /api/freshness and marts behind the core tables', () => {
     const app = createApp({ warehouse: wh, version: 'test', log: () => {} });
     const res = await app.request('/api/freshness', { headers: bearer(await testToken(wh)) });
     expect(res.status).toBe(200);
+    const dataVersion = await wh.withConnection(readDataVersion);
+    expect(dataVersion).toEqual(expect.any(String));
     expect(await res.json()).toMatchObject({
       asOf: '2024-04-01',
+      dataVersion,
       martsCurrent: true,
       martsAsOf: '2024-04-01',
     });

@@ -1,11 +1,11 @@
 // The real server (`milepost serve`) on a fresh demo warehouse in a temporary folder, for one test file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dashboardIsStale } from '../../../pipelines/commands/start.ts';
+import { freePort } from '../../support/free-port.ts';
 
 export const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SERVER_START_TIMEOUT_MS = 120_000;
@@ -76,18 +76,6 @@ async function printedSignInUrl(log: () => string): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The server printed no sign-in link:\n${log()}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
