@@ -1,7 +1,7 @@
 import type { Authenticator } from './auth/authenticator.ts';
 import { createAuthenticator } from './auth/authenticator.ts';
 import { DataVersionMemo } from '../pipelines/cache/data-version-memo.ts';
-import { currentDataVersion } from '../pipelines/startup/ensure-marts.ts';
+import { currentDataVersion } from '../pipelines/warehouse/marts-queue.ts';
 import type { AppDeps } from './deps.ts';
 import { timedWarehouse } from './middleware/query-timeout.ts';
 import { defaultRateLimit, type RateLimit } from './middleware/token-bucket.ts';

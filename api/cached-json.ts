@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Context, TypedResponse } from 'hono';
 import { VersionedCache } from '../pipelines/cache/versioned-cache.ts';
-import { readDataVersion } from '../pipelines/warehouse/data-version.ts';
+import { currentDataVersion } from '../pipelines/warehouse/marts-queue.ts';
 import type { AppDeps } from './deps.ts';
 import { scopeOf } from './scope.ts';
 
@@ -45,8 +45,8 @@ export async function cachedJson<T>(
   compute: (conn: DuckDBConnection) => Promise<T>,
 ): Promise<TypedResponse<T, 200, 'json'>> {
   const key = `${name}|${JSON.stringify(scopeOf(c))}|${JSON.stringify(query)}`;
-  const version = await (deps.dataVersion?.current() ??
-    deps.warehouse.withConnection(readDataVersion));
+  // appSetup always gives a memo; without one, the same lookup (stale marts rebuilt first).
+  const version = await (deps.dataVersion?.current() ?? currentDataVersion(deps.warehouse));
   const run = () => deps.warehouse.withConnection(compute).then(serialise);
   // Without a version (no load since the marts learned to write one) nothing is cached.
   const body = version === null ? await run() : await cache.get(key, version, run);

@@ -4,7 +4,7 @@ import { ensureAdminToken } from '../pipelines/auth/ensure-admin-token.ts';
 import { signInUrl } from '../pipelines/auth/sign-in-url.ts';
 import { readConfig, repoRoot } from '../pipelines/config.ts';
 import { ensureDemoWarehouse } from '../pipelines/startup/ensure-demo.ts';
-import { ensureMartsCurrent } from '../pipelines/startup/ensure-marts.ts';
+import { ensureMartsCurrent } from '../pipelines/warehouse/marts-queue.ts';
 import { ensureModel } from '../pipelines/startup/ensure-model.ts';
 import { progressBar } from '../pipelines/progress/progress-bar.ts';
 import { openWarehouse } from '../pipelines/warehouse/warehouse.ts';

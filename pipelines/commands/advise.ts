@@ -15,7 +15,7 @@ import { createForecastCache } from '../models/predict/forecast-context.ts';
 import { productModelFrom, trainProductModel } from '../models/product-model.ts';
 import { queryRows } from '../warehouse/query.ts';
 import { AdviceLang, IncentiveClauses, SplitConstraints } from '../schema/advice.ts';
-import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
+import { ensureMartsCurrent } from '../warehouse/marts-queue.ts';
 import { openWarehouse, type Warehouse } from '../warehouse/warehouse.ts';
 import { UsageError, type Command } from './command.ts';
 

@@ -4,7 +4,7 @@ import type { ImportCounts } from '../ingest/load/import-counts.ts';
 import { importFile } from '../ingest/load/import-file.ts';
 import { loadMapping } from '../ingest/mapping/load-mapping.ts';
 import { progressBar } from '../progress/progress-bar.ts';
-import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
+import { ensureMartsCurrent } from '../warehouse/marts-queue.ts';
 import { openWarehouse } from '../warehouse/warehouse.ts';
 import { UsageError, type Command } from './command.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { trainAndStore } from '../models/train-and-store.ts';
-import { ensureMartsCurrent } from '../startup/ensure-marts.ts';
+import { ensureMartsCurrent } from '../warehouse/marts-queue.ts';
 import { openWarehouse } from '../warehouse/warehouse.ts';
 import type { Command } from './command.ts';
 

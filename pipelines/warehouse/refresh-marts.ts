@@ -131,7 +131,7 @@ export interface LoadScope extends MartScope {
 /**
  * Refreshes the marts in a transaction of their own when they are behind the core tables; true
  * when it did. A load's scope is used only if nothing else moved the marts or the core since the
- * load (else everything is rebuilt). Callers serialise it (pipelines/startup/ensure-marts.ts).
+ * load (else everything is rebuilt). Callers serialise it (pipelines/warehouse/marts-queue.ts).
  */
 export async function refreshMartsTransaction(
   conn: DuckDBConnection,

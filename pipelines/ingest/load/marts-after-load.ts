@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { refreshMartsAfterLoad } from '../../startup/ensure-marts.ts';
+import { refreshMartsAfterLoad } from '../../warehouse/marts-queue.ts';
 
 /**
  * The marts refresh right after a load's COMMIT, in its own transaction, from the milestones the

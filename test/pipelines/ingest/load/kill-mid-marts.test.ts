@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ensureMartsCurrent } from '../../../../pipelines/startup/ensure-marts.ts';
+import { ensureMartsCurrent } from '../../../../pipelines/warehouse/marts-queue.ts';
 import { queryRow } from '../../../../pipelines/warehouse/query.ts';
 import { martsState, refreshMarts } from '../../../../pipelines/warehouse/refresh-marts.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../../pipelines/ingest/load/import-file.ts';
 import { freshness } from '../../../../pipelines/kpi/freshness.ts';
-import { currentDataVersion } from '../../../../pipelines/startup/ensure-marts.ts';
+import { currentDataVersion } from '../../../../pipelines/warehouse/marts-queue.ts';
 import { queryRow } from '../../../../pipelines/warehouse/query.ts';
 import { martsState } from '../../../../pipelines/warehouse/refresh-marts.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { martsState, refreshMartsTransaction, type LoadScope } from '../warehouse/refresh-marts.ts';
-import type { Warehouse } from '../warehouse/warehouse.ts';
+import { martsState, refreshMartsTransaction, type LoadScope } from './refresh-marts.ts';
+import type { Warehouse } from './warehouse.ts';
 
 // Mart refreshes of one warehouse run one after the other (two at once would conflict in
 // DuckDB), whoever asks: a load right after its COMMIT, a start, or an answer that found the marts
