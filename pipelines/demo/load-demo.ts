@@ -3,6 +3,7 @@
 // (including one thrown by a progress callback or hook) rolls everything back, so a failed load
 // leaves the warehouse exactly as it was.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { assertUniqueMilestones } from '../warehouse/insert-records.ts';
 import { refreshMarts } from '../warehouse/refresh-marts.ts';
 import type { Warehouse } from '../warehouse/warehouse.ts';
 import type { DemoOptions } from './demo-options.ts';
@@ -107,6 +108,7 @@ export async function loadDemo(
       appenders.close();
       const rows = { ...appenders.counts };
       appenders = undefined;
+      await assertUniqueMilestones(conn);
       onProgress?.({ phase: 'refresh', done: 0, total: 1 });
       await refreshMarts(conn);
       await recordLoad(conn, loadId, started, clock(), rows, dataset.options.asOf, truth);

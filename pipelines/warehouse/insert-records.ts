@@ -1,4 +1,5 @@
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import { queryRow } from './query.ts';
 import { recordSpecs, type RecordKind, type TableSpec } from './record-tables.ts';
 
 export type RecordBatch = {
@@ -18,12 +19,39 @@ export async function insertRecords(
   batch: RecordBatch,
   loadId: string | null = null,
 ): Promise<void> {
+  const ids = (batch.milestones ?? []).map((m) => m.milestoneId);
+  if (ids.length > 0) await assertNewMilestoneIds(conn, ids);
   for (const kind of Object.keys(recordSpecs) as RecordKind[]) {
     const rows = (batch[kind] ?? []) as unknown[];
     if (rows.length === 0) continue;
     const spec = recordSpecs[kind] as unknown as TableSpec<unknown>;
     await insertChunked(conn, spec, rows, withoutLoadId.has(spec.table) ? undefined : loadId);
   }
+}
+
+// `milestones` has no key constraint (data/schema/005: the importer's merge keeps one row per key
+// itself), so its other writers check, and throw as the constraint did.
+
+/** Before inserting: refuses ids that repeat or that the warehouse already has. */
+async function assertNewMilestoneIds(conn: DuckDBConnection, ids: readonly string[]) {
+  const seen = new Set<string>();
+  const repeated = ids.find((id) => seen.size === seen.add(id).size);
+  const existing = await queryRow<{ id: string }>(
+    conn,
+    `SELECT milestone_id AS id FROM milestones WHERE milestone_id IN (SELECT unnest($ids::VARCHAR[])) LIMIT 1`,
+    { ids: listValue([...ids]) },
+  );
+  const id = repeated ?? existing?.id;
+  if (id !== undefined) throw new Error(`duplicate key: milestone "${id}" exists already`);
+}
+
+/** After a bulk write, inside its transaction: refuses a key with more than one row. */
+export async function assertUniqueMilestones(conn: DuckDBConnection): Promise<void> {
+  const dup = await queryRow<{ id: string }>(
+    conn,
+    `SELECT milestone_id AS id FROM milestones GROUP BY milestone_id HAVING count(*) > 1 LIMIT 1`,
+  );
+  if (dup) throw new Error(`duplicate key: milestone "${dup.id}" has more than one row`);
 }
 
 async function insertChunked(

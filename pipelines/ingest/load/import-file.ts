@@ -5,6 +5,7 @@ import { IngestReadError } from '../read/index.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
 import { loadCommitter } from './commit-load.ts';
+import { acquireLoadLock } from './load-lock.ts';
 import { recordFailure } from './record-load.ts';
 import { runLoad } from './run-load.ts';
 
@@ -32,7 +33,8 @@ export interface ImportResult {
 }
 
 /**
- * Imports one file through a mapping in ONE transaction: stage, type and check every row, quarantine
+ * Imports one file through a mapping in ONE transaction: stage, type and check every row (into
+ * temp tables, before the transaction opens: they never reach the warehouse file), then quarantine
  * the bad ones with their reasons, merge the rest by natural key, record the load and the new core
  * version, COMMIT. Any failure before the COMMIT rolls back everything, so the warehouse is exactly
  * as before; the failure is recorded in `loads`. Then the marts are refreshed in a transaction of
@@ -47,37 +49,62 @@ export async function importFile(
   const clock = options.clock ?? (() => new Date());
   const source = options.sourceName ?? file;
   const progress = options.onProgress ?? (() => {});
-  return warehouse.withConnection(async (conn) => {
-    const loadId = await nextLoadId(conn, clock());
-    const started = clock();
-    const commit = loadCommitter(warehouse.path, conn, {
-      loadId,
-      source,
-      options,
-      started,
-      clock,
-      progress,
-    });
-    await conn.run('BEGIN TRANSACTION');
-    try {
-      const result = await runLoad(conn, {
-        file,
+  // One load of a warehouse at a time, from its id to its COMMIT (or its failure's record).
+  const release = await acquireLoadLock(warehouse.path);
+  try {
+    return await warehouse.withConnection((conn) =>
+      loadOnConnection(conn, warehouse.path, file, {
+        ...options,
+        clock,
         source,
-        loadId,
-        mapping: options.mapping,
-        brand: options.brand,
-        joinFile: options.joinFile,
         progress,
-        finish: commit.finish,
-      });
-      return { loadId, dryRun: Boolean(options.dryRun), ...result };
-    } catch (err) {
-      if (commit.committed()) throw err;
-      await conn.run('ROLLBACK');
-      await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
-      throw asImportError(err);
-    }
-  });
+        release,
+      }),
+    );
+  } finally {
+    release();
+  }
+}
+
+type LoadOptions = ImportOptions & {
+  clock: () => Date;
+  source: string;
+  progress: (p: { phase: string; done: number; total: number }) => void;
+  release: () => void;
+};
+
+/** The load on its connection, its lock held: runs it, or rolls it back and records the failure. */
+async function loadOnConnection(
+  conn: DuckDBConnection,
+  path: string,
+  file: string,
+  options: LoadOptions,
+): Promise<ImportResult> {
+  const { clock, source, progress, release } = options;
+  const loadId = await nextLoadId(conn, clock());
+  const started = clock();
+  const ctx = { loadId, source, options, started, clock, progress, release };
+  const commit = loadCommitter(path, conn, ctx);
+  try {
+    const result = await runLoad(conn, {
+      file,
+      source,
+      loadId,
+      mapping: options.mapping,
+      brand: options.brand,
+      joinFile: options.joinFile,
+      progress,
+      begin: commit.begin,
+      abort: commit.abort,
+      finish: commit.finish,
+    });
+    return { loadId, dryRun: Boolean(options.dryRun), ...result };
+  } catch (err) {
+    if (commit.committed()) throw err;
+    await commit.abort();
+    await recordFailure(conn, loadId, source, options, started, clock(), err as Error);
+    throw asImportError(err);
+  }
 }
 
 async function nextLoadId(conn: DuckDBConnection, now: Date): Promise<string> {

@@ -63,5 +63,6 @@ export const mergeTempTables = [
   'imp_conflict',
   'imp_class',
   'imp_final',
+  'imp_existing',
 ];
 export const mergeTempViews = ['imp_written', 'imp_rows'];

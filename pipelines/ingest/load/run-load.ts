@@ -20,6 +20,10 @@ export interface LoadInput {
   /** The second file of a mapping with `join` (default: the mapping's join.file). */
   joinFile?: string | undefined;
   progress: (p: { phase: string; done: number; total: number }) => void;
+  /** Opens the load's transaction: called once the rows are staged and typed (temp tables). */
+  begin: () => Promise<void>;
+  /** Rolls back the load's transaction if it is open (else nothing). */
+  abort: () => Promise<void>;
   /**
    * Called with the counts while the load's temp tables still exist (`imp_written`: the
    * milestones it wrote), to commit the load and refresh the marts from them.
@@ -28,8 +32,10 @@ export interface LoadInput {
 }
 
 /**
- * Everything a load does inside its transaction: stage (and join), type and check every row,
- * quarantine, merge, count; then `finish` (commit, marts). Temp tables are dropped whatever happens.
+ * Everything a load does: stage (and join), type and check every row, all into temp tables before
+ * its transaction opens (DuckDB scans committed temp tables in parallel, a transaction's own
+ * ones on one thread); then, in the transaction, quarantine, merge, count; then `finish`
+ * (commit, marts). Temp tables are dropped whatever happens, after a failed load's ROLLBACK.
  */
 export async function runLoad(
   conn: DuckDBConnection,
@@ -58,6 +64,7 @@ export async function runLoad(
     for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
       await conn.run(sql);
     }
+    await input.begin();
     await quarantineRejects(conn, staged.rejects, params);
     progress({ phase: 'merge', done: 2, total: 5 });
     const raw = joined?.rawRelation ?? quoteIdent(staged.table);
@@ -66,7 +73,8 @@ export async function runLoad(
     const after = await input.finish(counts);
     return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? []), ...after] };
   } finally {
-    // In a transaction DuckDB has aborted the DROPs fail too; its ROLLBACK removes them instead.
+    // A transaction DuckDB has aborted refuses the DROPs: roll it back first (nothing once committed).
+    await input.abort().catch(() => undefined);
     await dropCreated(conn, created).catch(() => undefined);
     await dropCreated(conn, temp).catch(() => undefined);
   }

@@ -48,27 +48,46 @@ SELECT project_id, arg_min(contract_id, __line), arg_min(brand_id, __line), arg_
        min(planned_start), $load
 FROM imp_written GROUP BY project_id ON CONFLICT DO NOTHING`;
 
-const insertMilestones = `
-INSERT INTO milestones (milestone_id, project_id, contract_id, brand_id, partner_id, name, type,
+const milestoneColumns = `milestone_id, project_id, contract_id, brand_id, partner_id, name, type,
   acceptance_criteria, planned_start, actual_start, baseline_due, current_due, amount, share, status,
-  attributes, load_id, source_file, source_line)
-SELECT f.milestone_id, f.project_id, f.contract_id, f.brand_id, f.partner_id, f.name, f.type,
+  attributes, load_id, source_file, source_line`;
+
+const milestoneValues = `f.milestone_id, f.project_id, f.contract_id, f.brand_id, f.partner_id, f.name, f.type,
   f.acceptance_criteria, f.planned_start, f.actual_start, f.baseline_due, f.current_due, f.amount, 0,
-  f.status, f.attributes, $load, $file, f.__line
+  f.status, f.attributes, $load, $file, f.__line`;
+
+/** Every written row is a new key (no careful path): one plain INSERT. */
+const insertMilestones = `
+INSERT INTO milestones (${milestoneColumns})
+SELECT ${milestoneValues}
 FROM imp_written f`;
 
-/** A changed milestone keeps its baseline due date as signed. */
-const onConflictUpdate = `
-ON CONFLICT (milestone_id) DO UPDATE SET
-  project_id = EXCLUDED.project_id, contract_id = EXCLUDED.contract_id, partner_id = EXCLUDED.partner_id,
-  name = EXCLUDED.name, type = EXCLUDED.type, acceptance_criteria = EXCLUDED.acceptance_criteria,
-  planned_start = EXCLUDED.planned_start, actual_start = EXCLUDED.actual_start,
-  current_due = EXCLUDED.current_due, amount = EXCLUDED.amount, status = EXCLUDED.status,
-  attributes = EXCLUDED.attributes, load_id = EXCLUDED.load_id, source_file = EXCLUDED.source_file,
-  source_line = EXCLUDED.source_line`;
+// `milestones` has no key constraint (data/schema/005): the careful path updates the keys the
+// warehouse has and inserts the others, so each key keeps exactly one row.
 
-/** New and changed milestones; when every written key is new, a plain INSERT skips the conflict checks. */
-const milestones = (upsert: boolean) => insertMilestones + (upsert ? onConflictUpdate : '');
+/** Written keys the warehouse already has (only the careful path's final rows can be such). */
+const existingKeys = `
+CREATE OR REPLACE TEMP TABLE imp_existing AS
+SELECT DISTINCT milestone_id FROM milestones
+WHERE milestone_id IN (SELECT milestone_id FROM imp_final)`;
+
+/** A changed milestone keeps its baseline due date as signed (and its brand, checked before). */
+const updateMilestones = `
+UPDATE milestones AS m SET
+  project_id = f.project_id, contract_id = f.contract_id, partner_id = f.partner_id,
+  name = f.name, type = f.type, acceptance_criteria = f.acceptance_criteria,
+  planned_start = f.planned_start, actual_start = f.actual_start,
+  current_due = f.current_due, amount = f.amount, status = f.status,
+  attributes = f.attributes, load_id = $load, source_file = $file, source_line = f.__line
+FROM imp_final f
+WHERE m.milestone_id = f.milestone_id AND f.milestone_id IN (SELECT milestone_id FROM imp_existing)`;
+
+const insertNewMilestones = `${insertMilestones}
+WHERE f.milestone_id NOT IN (SELECT milestone_id FROM imp_existing)`;
+
+/** New and changed milestones; when every written key is new, a plain INSERT is all it takes. */
+const milestones = (special: boolean) =>
+  special ? [existingKeys, updateMilestones, insertNewMilestones] : [insertMilestones];
 
 const events = `
 INSERT INTO milestone_events (event_id, milestone_id, kind, event_date, actor, load_id)
@@ -104,7 +123,7 @@ export function writeSteps(mapped: ReadonlySet<MappableField>, special: boolean)
     partners,
     contracts,
     projects,
-    milestones(special),
+    ...milestones(special),
     ...(mapped.has('submittedDate') || mapped.has('approvedDate') ? [events] : []),
     ...(mapped.has('paidDate') ? [payments] : []),
     ...(mapped.has('disputeOpened') ? [disputes] : []),
