@@ -1,8 +1,14 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BrandScope } from '../kpi/filter-sql.ts';
 import { makeTask, type Task } from './backtest/tasks.ts';
+import { landmarkSplits, type LandmarkSplit } from './backtest/landmark-split.ts';
 import { timeOrderedSplit } from './backtest/time-split.ts';
 import type { AttributeFeature } from './features/attribute-features.ts';
+import {
+  landmarkTable,
+  type LandmarkOptions,
+  type LandmarkTable,
+} from './features/landmark-rows.ts';
 import { milestoneTable, type MilestoneTable } from './features/milestone-table.ts';
 import { fitBinaryModel, type BinaryModel } from './fit/binary-model.ts';
 import { deliveryLevels } from './fit/model-settings.ts';
@@ -37,8 +43,9 @@ export interface ProductModel {
 
 export interface TrainResult {
   params: ProductModelParams;
-  /** The feature table trained on (its open rows get the first forecasts of the ledger). */
+  /** The feature table as of asOf (its open rows get the first forecasts of the ledger). */
   table: MilestoneTable;
+  /** Delivery rows trained on: start rows and landmark rows. */
   rows: number;
   window: { trainFrom: string; trainTo: string; calibrationFrom: string; calibrationTo: string };
 }
@@ -50,7 +57,7 @@ const dayOfIso = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
  * Product tasks: milestones due at least `settleDays` before asOf, so that a slow milestone still
  * open does not vanish from the recent end of the training data (its lateness is known anyway).
  */
-function productTasks(table: MilestoneTable, asOf: string, settleDays: number): Task[] {
+function productTasks(table: LandmarkTable, asOf: string, settleDays: number): Task[] {
   const cutoff = dayOfIso(asOf) - settleDays;
   const settled = (y: Float64Array) =>
     Float64Array.from(y, (v, i) => (dayOfIso(table.meta.baselineDue[i] ?? '') < cutoff ? v : NaN));
@@ -66,38 +73,59 @@ function productTasks(table: MilestoneTable, asOf: string, settleDays: number): 
 /**
  * Inverse-probability-of-censoring weights for the delivery rows: a milestone still open after
  * running r x its plan says "slower than r", and dropping it would bias durations short (the slow
- * ones are the open ones). Kaplan-Meier of the censoring gives each completed milestone the weight
- * 1 / P(still observed at its duration), so the completed stand for the open too.
+ * ones are the open ones). Kaplan-Meier of the censoring (over the milestones, start rows only)
+ * gives each completed milestone the weight 1 / P(still observed at its duration), so the
+ * completed stand for the open too; a landmark row gets its milestone's weight.
  */
-function censoringWeights(table: MilestoneTable, task: Task): Float64Array {
-  const time = Float64Array.from(table.logRatio, (y, i) =>
-    Number.isFinite(y) ? y : (table.censoredAt[i] ?? NaN),
+function censoringWeights(table: LandmarkTable, task: Task): Float64Array {
+  const y = table.logRatio.subarray(0, table.baseRows);
+  const time = Float64Array.from(y, (v, i) =>
+    Number.isFinite(v) ? v : (table.censoredAt[i] ?? NaN),
   );
-  const event = Float64Array.from(table.logRatio, (y) => (Number.isFinite(y) ? 1 : 0));
+  const event = Float64Array.from(y, (v) => (Number.isFinite(v) ? 1 : 0));
   const w = ipcwWeights(time, event);
-  return Float64Array.from(task.rows, (r) => w[r] ?? 0);
+  const milestoneOf = (r: number) => (r < table.baseRows ? r : (table.parent[r] ?? r));
+  return Float64Array.from(task.rows, (r) => w[milestoneOf(r)] ?? 0);
+}
+
+/**
+ * The whole settled history trains; the newest 20% of its milestones (by start) calibrates (no
+ * test window in production). Landmark rows follow their milestone; the conformal window of the
+ * delivery quantiles keeps start rows only, the classifiers' window has both.
+ */
+function productSplit(task: Task, training: LandmarkTable): LandmarkSplit {
+  const whole = (time: Float64Array) => [timeOrderedSplit(time, { trainShare: 1 })];
+  const calibrateInFlight = task.kind === 'binary';
+  return landmarkSplits(task, training, whole, { calibrateInFlight })[0]!;
 }
 
 /** Fits the delivery quantiles and both risk models on the warehouse's history as of `asOf`. */
 export async function trainProductModel(
   conn: DuckDBConnection,
-  options: { asOf: string; scope?: BrandScope; settleDays?: number; onStep?: (s: string) => void },
+  options: {
+    asOf: string;
+    scope?: BrandScope;
+    settleDays?: number;
+    /** Landmark rows per milestone (`{ max: 0 }`: start rows only, as before landmarks). */
+    landmarks?: LandmarkOptions;
+    onStep?: (s: string) => void;
+  },
 ): Promise<TrainResult> {
   const step = options.onStep ?? (() => {});
   step('features');
   const table = await milestoneTable(conn, { asOf: options.asOf, scope: options.scope ?? null });
-  const [delivery, late, dispute] = productTasks(table, options.asOf, options.settleDays ?? 60);
-  if (!delivery || !late || !dispute || delivery.rows.length < 200) {
-    throw new Error(
-      `too little settled history to train on (${delivery?.rows.length ?? 0} milestones; need 200)`,
-    );
+  // Start rows and landmark rows (events dated on or before asOf only) train.
+  const training = await landmarkTable(conn, table, options.asOf, options.landmarks);
+  const [delivery, late, dispute] = productTasks(training, options.asOf, options.settleDays ?? 60);
+  const starts = delivery ? delivery.rows.filter((r) => r < training.baseRows).length : 0;
+  if (!delivery || !late || !dispute || starts < 200) {
+    throw new Error(`too little settled history to train on (${starts} milestones; need 200)`);
   }
-  // The whole settled history trains; its newest 20% calibrates (no test window in production).
-  const split = (t: Task) => timeOrderedSplit(t.time, { trainShare: 1 });
+  const split = (t: Task) => productSplit(t, training);
   step(`delivery quantiles (${delivery.rows.length} milestones)`);
   const q = fitQuantileModel(delivery, split(delivery), {
     levels: deliveryLevels,
-    weights: censoringWeights(table, delivery),
+    weights: censoringWeights(training, delivery),
   });
   step('P(late)');
   const l = fitBinaryModel(late, split(late));
@@ -123,7 +151,7 @@ export async function trainProductModel(
       dispute: { model: serializeGbdt(d.model), calibration: d.calibration },
     },
     table,
-    rows: delivery.rows.length,
+    rows: s.fit.length + s.calibration.length,
     window: {
       trainFrom: first(s.fit),
       trainTo: last(s.fit),

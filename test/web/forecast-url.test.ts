@@ -62,6 +62,15 @@ describe('reasonText', () => {
     );
   });
 
+  it('reads the in-flight state: time elapsed as a share of the plan, rounds as a count', () => {
+    expect(reasonText({ feature: 'age_ratio', value: 1.25, effect: 0.8 }, f, words)).toBe(
+      'Time elapsed vs plan (125.0%) raises',
+    );
+    expect(reasonText({ feature: 'revision_rounds', value: 3, effect: 0.6 }, f, words)).toBe(
+      'Revision rounds so far (3) raises',
+    );
+  });
+
   it("states an overdue milestone's lateness as the fact it is", () => {
     expect(reasonText({ feature: 'days_past_due', value: 5, effect: 3 }, f, words)).toBe(
       'Already 5 days past its due date',

@@ -1,5 +1,6 @@
 import { loadDemo } from '../../demo/index.ts';
 import { openWarehouse, type Warehouse } from '../../warehouse/warehouse.ts';
+import { landmarkTable, type LandmarkTable } from '../features/landmark-rows.ts';
 import { milestoneTable, type MilestoneTable } from '../features/milestone-table.ts';
 import { withHistoryFeatures } from '../features/with-history.ts';
 import {
@@ -11,7 +12,8 @@ import {
 import type { BinaryFitOptions } from '../fit/binary-model.ts';
 import type { QuantileFitOptions } from '../fit/quantile-model.ts';
 import { sourceNameFeatures, type SplitFeatures } from './split-name-features.ts';
-import { runBinaryTask, runQuantileTask, type TaskResult } from './run-task.ts';
+import { landmarkSplits } from './landmark-split.ts';
+import { runBinaryTask, runQuantileTask, type InFlight, type TaskResult } from './run-task.ts';
 import { delayedIssueTasks, demoTasks, projectTasks, sipTasks } from './source-tasks.ts';
 import { trainingPart, withoutFeatures, type Task } from './tasks.ts';
 import { rollingOrigins, timeOrderedSplit, type TimeSplit } from './time-split.ts';
@@ -131,28 +133,47 @@ export function sourceLabel(source: BacktestSource, options: BacktestOptions): s
   return `${name}${options.defaults ? ' (defaults)' : ''}${names}${without}${selection}`;
 }
 
+/**
+ * The holdout and the rolling origins of a task. With landmark rows (the demo) the milestones'
+ * start rows are split as without them and each landmark row follows its milestone; the holdout's
+ * test landmarks are scored as forecasts issued in flight.
+ */
+function taskSplits(
+  task: Task,
+  folds: number,
+  landmarks?: LandmarkTable,
+): [string, TimeSplit, InFlight?][] {
+  const splitsOf = (time: Float64Array) => [timeOrderedSplit(time), ...rollingOrigins(time, folds)];
+  const names = (k: number) => (k === 0 ? 'holdout-70/30' : `origin-${k}`);
+  if (!landmarks) return splitsOf(task.time).map((s, k) => [names(k), s]);
+  const baseRows = landmarks.baseRows;
+  const calibrateInFlight = task.kind === 'binary';
+  return landmarkSplits(task, landmarks, splitsOf, { calibrateInFlight }).map((s, k) => [
+    names(k),
+    s,
+    { split: k === 0 ? s : { ...s, inFlight: new Int32Array(0) }, baseRows },
+  ]);
+}
+
 /** Scores one task on the 70/30 holdout and the rolling origins. */
 function scoreTask(
   task: Task,
   options: BacktestOptions,
   fit: ModelOptions,
   step: (m: string) => void,
-  splitFeatures?: SplitFeatures,
+  extra: { splitFeatures?: SplitFeatures | undefined; landmarks?: LandmarkTable | undefined } = {},
 ): TaskResult {
   const out: TaskResult = { scores: [], calibration: [] };
-  const splits: [string, TimeSplit][] = [['holdout-70/30', timeOrderedSplit(task.time)]];
-  rollingOrigins(task.time, options.folds ?? 0).forEach((s, k) =>
-    splits.push([`origin-${k + 1}`, s]),
-  );
-  for (const [name, split] of splits) {
+  const splitFeatures = extra.splitFeatures;
+  for (const [name, split, inFlight] of taskSplits(task, options.folds ?? 0, extra.landmarks)) {
     const train = split.fit.length + split.calibration.length;
     step(`${task.source}: ${task.target}, ${name} (${train} train, ${split.test.length} test)`);
     // Features learnt from each split's own training rows (SiP's name words).
     const t = splitFeatures ? splitFeatures(task, split) : task;
     const r =
       t.kind === 'quantile'
-        ? runQuantileTask(t, split, name, fit.quantile)
-        : runBinaryTask(t, split, name, fit.binary);
+        ? runQuantileTask(t, split, name, fit.quantile, inFlight)
+        : runBinaryTask(t, split, name, fit.binary, inFlight);
     out.scores.push(...r.scores);
     // Calibration points of the holdout only: the curves the dashboard draws.
     if (name.startsWith('holdout')) out.calibration.push(...r.calibration);
@@ -173,7 +194,11 @@ export async function backtestSource(
   step(`${label}: importing`);
   const [warehouse, asOf] = await sourceWarehouse(source, options);
   try {
-    const table = await warehouse.withConnection((conn) => milestoneTable(conn, { asOf }));
+    // The demo (the only source with events) trains with landmark rows; the others are unchanged.
+    const [table, landmarks] = await warehouse.withConnection(async (conn) => {
+      const t = await milestoneTable(conn, { asOf });
+      return [t, source === 'demo' ? await landmarkTable(conn, t, asOf) : undefined] as const;
+    });
     const out: TaskResult = { scores: [], calibration: [] };
     const fit: ModelOptions = options.defaults
       ? { quantile: {}, binary: {} }
@@ -183,13 +208,13 @@ export async function backtestSource(
     const words = options.names
       ? await sourceNameFeatures(source, warehouse, table, options)
       : undefined;
-    for (const cut of tasksFor(source, table, asOf, label)) {
+    for (const cut of tasksFor(source, landmarks ?? table, asOf, label)) {
       // Defaults: the reference group is also the conformal cohort (no source-specific cohorts).
       const plain = options.defaults ? { ...cut, conformalGroup: cut.referenceGroup } : cut;
       const part = options.selection ? trainingPart(plain) : plain;
       const kept = options.without?.length ? withoutFeatures(part, options.without) : part;
       const task = variant ? { ...kept, source: label } : kept;
-      const r = scoreTask(task, options, fit, step, words);
+      const r = scoreTask(task, options, fit, step, { splitFeatures: words, landmarks });
       out.scores.push(...r.scores);
       out.calibration.push(...r.calibration);
     }

@@ -6,6 +6,8 @@ import {
   type QuantileFitOptions,
 } from '../fit/quantile-model.ts';
 import { pickValues, taskMatrix } from '../fit/task-matrix.ts';
+import { inFlightBinaryScores, inFlightQuantileScores } from './in-flight-scores.ts';
+import type { LandmarkSplit } from './landmark-split.ts';
 import { fitLogisticBaseline } from './logistic-baseline.ts';
 import { referenceClassQuantiles, referenceClassRate } from './baselines.ts';
 import type { CalibrationPoint, ScoreRow } from './score-rows.ts';
@@ -18,8 +20,20 @@ export interface TaskResult {
   calibration: CalibrationPoint[];
 }
 
+/** Landmark rows to score as forecasts issued in flight (holdout of a task with landmarks). */
+export interface InFlight {
+  split: LandmarkSplit;
+  baseRows: number;
+}
+
 const groupsOf = (task: Task, rows: Int32Array) =>
   Array.from(rows, (r) => task.referenceGroup[r] ?? '');
+
+/** The baselines' training rows: the milestones at their start (landmark rows left out). */
+function baselineRows(task: Task, split: TimeSplit, inFlight?: InFlight): Int32Array {
+  const rows = trainingRows(split);
+  return inFlight ? rows.filter((p) => (task.rows[p] ?? 0) < inFlight.baseRows) : rows;
+}
 
 /**
  * Scores Milepost's delivery quantiles and both baselines on one time-ordered split; `fit` holds
@@ -30,9 +44,10 @@ export function runQuantileTask(
   split: TimeSplit,
   label: string,
   fit: QuantileFitOptions = {},
+  inFlight?: InFlight,
 ): TaskResult {
   const levels = [...deliveryLevels];
-  const trainRows = trainingRows(split);
+  const trainRows = baselineRows(task, split, inFlight);
   const yTest = pickValues(task.y, split.test);
   const model = fitQuantileModel(task, split, { ...fit, levels });
   const predictions: Record<string, Float64Array[]> = {
@@ -55,6 +70,8 @@ export function runQuantileTask(
     out.scores.push(...r.scores);
     out.calibration.push(...r.calibration);
   }
+  if (inFlight?.split.inFlight.length)
+    out.scores.push(...inFlightQuantileScores(task, inFlight.split, model, { label, ...inFlight }));
   return out;
 }
 
@@ -67,8 +84,9 @@ export function runBinaryTask(
   split: TimeSplit,
   label: string,
   fit: BinaryFitOptions & { bag?: number } = {},
+  inFlight?: InFlight,
 ): TaskResult {
-  const trainRows = trainingRows(split);
+  const trainRows = baselineRows(task, split, inFlight);
   const yTest = pickValues(task.y, split.test);
   const X = taskMatrix(task, split.test);
   const models = fitBinaryBag(task, split, fit);
@@ -94,5 +112,7 @@ export function runBinaryTask(
     out.scores.push(...r.scores);
     out.calibration.push(...r.calibration);
   }
+  if (inFlight?.split.inFlight.length)
+    out.scores.push(...inFlightBinaryScores(task, inFlight.split, models, { label, ...inFlight }));
   return out;
 }

@@ -1,5 +1,8 @@
 -- One row per milestone with the features the delivery and risk models use, as known at the
--- milestone's start (planned_start), and its outcome as known on $asOf. History features (partner,
+-- milestone's start (planned_start), and its outcome as known on $asOf. A milestone still open on
+-- $asOf also carries its in-flight state then (age_ratio, revision_rounds, submitted_before; 0 for
+-- the others): prediction reads it, training describes every milestone at its start (0) and adds
+-- landmark rows (landmark-rows.ts). History features (partner,
 -- type, brand) only count milestones approved before this milestone's start (ASOF joins on
 -- cumulative sums), so training rows never see their own future. Parameters: $asOf DATE,
 -- $scope VARCHAR[] (null = every brand), $k DOUBLE (prior strength of the shrinkage, in milestones).
@@ -12,6 +15,7 @@ WITH base AS (
     f.milestone_id, f.brand_id, f.partner_id, coalesce(f.partner_kind, 'other') AS partner_kind,
     f.project_id, f.contract_id, f.milestone_type, f.pricing_model, f.status,
     f.planned_start, f.baseline_due, f.current_due, f.share,
+    CASE WHEN f.actual_start <= $asOf::DATE THEN f.actual_start END AS actual_start,
     ln(1 + coalesce(f.amount_usd, f.amount)) AS log_amount,
     CASE WHEN f.approved_date <= $asOf::DATE THEN f.approved_date END AS approved_date,
     CASE WHEN f.first_submitted <= $asOf::DATE THEN f.first_submitted END AS first_submitted,
@@ -93,6 +97,15 @@ brand_at AS (
   FROM (SELECT DISTINCT brand_id, planned_start FROM outcome) q
   ASOF LEFT JOIN brand_cum bc ON q.brand_id = bc.brand_id AND q.planned_start > bc.d
 ),
+state AS (
+  -- Revision rounds and submissions known on $asOf (the in-flight state of open milestones).
+  SELECT milestone_id,
+    count(*) FILTER (WHERE kind = 'revision_requested')::INTEGER AS rounds_n,
+    count(*) FILTER (WHERE kind = 'submitted') > 0 AS submitted_any
+  FROM milestone_events
+  WHERE kind IN ('submitted', 'revision_requested') AND event_date <= $asOf::DATE
+  GROUP BY milestone_id
+),
 day_at AS (
   -- Per start or due day: its calendar entry and the peak and holiday days before it. Peak days
   -- in [planned start, baseline due) are the count before the due day minus the one before the
@@ -129,7 +142,16 @@ SELECT
   (coalesce(ba.b_lag_sum, 0) + $k * 3) / (coalesce(ba.b_lag_n, 0) + $k) AS brand_review_days,
   (coalesce(ba.b_late_pay_sum, 0) + $k * 0) / (coalesce(ba.b_late_pay_n, 0) + $k) AS brand_pay_late_days,
   (coalesce(ba.b_disp_n, 0) + $k * 0.1) / (coalesce(ba.b_n, 0) + $k) AS brand_dispute_rate,
-  pa.partner_load_30d::INTEGER AS partner_load_30d
+  pa.partner_load_30d::INTEGER AS partner_load_30d,
+  -- In flight on $asOf (not delivered, started: a recorded start, or past the planned start and
+  -- no longer 'planned'): days since the start as a share of the plan; 0 when not in flight.
+  CASE WHEN w.approved_date IS NULL AND w.planned_days > 0
+        AND (w.actual_start IS NOT NULL OR (w.planned_start < $asOf::DATE AND w.status <> 'planned'))
+       THEN greatest($asOf::DATE - coalesce(w.actual_start, w.planned_start), 0) / w.planned_days
+       ELSE 0 END::DOUBLE AS age_ratio,
+  CASE WHEN w.approved_date IS NULL THEN coalesce(st.rounds_n, 0) ELSE 0 END::INTEGER
+    AS revision_rounds,
+  w.approved_date IS NULL AND coalesce(st.submitted_any, false) AS submitted_before
 FROM outcome w
 LEFT JOIN partner_at pa
   ON pa.partner_id IS NOT DISTINCT FROM w.partner_id AND pa.planned_start = w.planned_start
@@ -137,5 +159,6 @@ LEFT JOIN type_at ta
   ON ta.milestone_type IS NOT DISTINCT FROM w.milestone_type AND ta.planned_start = w.planned_start
 LEFT JOIN brand_at ba
   ON ba.brand_id IS NOT DISTINCT FROM w.brand_id AND ba.planned_start = w.planned_start
+LEFT JOIN state st ON st.milestone_id = w.milestone_id
 LEFT JOIN day_at ds ON ds.day = w.planned_start
 LEFT JOIN day_at de ON de.day = w.baseline_due;

@@ -30,6 +30,22 @@ export const milestoneNumericFeatures = [
   'partner_load_30d',
 ] as const;
 
+/**
+ * The in-flight state of a milestone: days since its start as a share of the plan, revision
+ * rounds so far, whether it was submitted. The table holds it as of asOf for open milestones (0
+ * for the rest); training rows describe a milestone at its start (0) or at a landmark
+ * (landmark-rows.ts). Tables without these columns (a draft plan) are at the start.
+ */
+export const landmarkFeatures = ['age_ratio', 'revision_rounds', 'submitted_before'] as const;
+
+/** Statuses of a milestone still open (not approved, rejected or cancelled). */
+export const openStatuses: ReadonlySet<string> = new Set([
+  'planned',
+  'in_progress',
+  'submitted',
+  'revision_requested',
+]);
+
 export const milestoneCategoricalFeatures = ['milestone_type', 'partner_kind', 'pricing_model'];
 
 export interface MilestoneTableOptions {
@@ -75,6 +91,7 @@ export async function milestoneTable(
   });
   const numericNames = [
     ...milestoneNumericFeatures,
+    ...landmarkFeatures,
     ...attributes.filter((a) => a.kind === 'numeric').map((a) => `attr_${a.key}`),
     'time_days',
     'log_ratio',
@@ -122,7 +139,9 @@ function isoDates(days: Float64Array | undefined, n: number): (string | null)[] 
 }
 
 function selectSql(attributes: AttributeFeature[], ids?: readonly string[]): string {
-  const numeric = milestoneNumericFeatures.map((f) => `${f}::DOUBLE AS ${f}`);
+  const numeric = [...milestoneNumericFeatures, ...landmarkFeatures].map(
+    (f) => `${f}::DOUBLE AS ${f}`,
+  );
   const attrs = attributes.map((a) =>
     a.kind === 'numeric' ? `${a.expr}::DOUBLE AS "attr_${a.key}"` : `${a.expr} AS "attr_${a.key}"`,
   );
@@ -150,7 +169,8 @@ function toTable(
   const num = (k: string) => cols.numeric.get(k) ?? new Float64Array(cols.n).fill(NaN);
   const txt = (k: string) => cols.text.get(k) ?? new Array<string | null>(cols.n).fill(null);
   const features: FeatureColumns = { numeric: new Map(), categorical: new Map() };
-  for (const f of milestoneNumericFeatures) features.numeric.set(f, num(f));
+  for (const f of [...milestoneNumericFeatures, ...landmarkFeatures])
+    features.numeric.set(f, num(f));
   for (const f of milestoneCategoricalFeatures)
     features.categorical.set(f, encodeCategorical(txt(f)));
   for (const a of attributes) {

@@ -4,7 +4,7 @@ import {
   quantileDistribution,
   type QuantileDistribution,
 } from '../../forecast/quantile-distribution.ts';
-import type { MilestoneTable } from '../features/milestone-table.ts';
+import { openStatuses, type MilestoneTable } from '../features/milestone-table.ts';
 import type { ProductModel } from '../product-model.ts';
 import { modelMatrix } from './model-matrix.ts';
 import { predictRows, type Factor } from './predict-rows.ts';
@@ -31,8 +31,6 @@ export interface OpenMilestoneForecast {
   lateFactors: Factor[];
   disputeFactors: Factor[];
 }
-
-const openStatuses = new Set(['planned', 'in_progress', 'submitted', 'revision_requested']);
 
 /** Rows of the table that are still open on asOf (not approved, not rejected). */
 export function openRows(table: MilestoneTable): Int32Array {

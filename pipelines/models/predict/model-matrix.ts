@@ -1,4 +1,4 @@
-import type { MilestoneTable } from '../features/milestone-table.ts';
+import { landmarkFeatures, type MilestoneTable } from '../features/milestone-table.ts';
 import type { Feature, FeatureMatrix } from '../learn/feature-matrix.ts';
 import type { ProductModelParams } from '../product-model.ts';
 
@@ -6,6 +6,7 @@ import type { ProductModelParams } from '../product-model.ts';
  * The rows of a freshly built milestone table laid out as the model was trained: the same
  * features in the same order, categories re-coded to the training levels (unseen = missing).
  * `overrides` replaces single values (what-if: another partner's history, a moved due date).
+ * A table without the in-flight state (a draft plan) is at the start: those features are 0.
  */
 export function modelMatrix(
   params: ProductModelParams,
@@ -17,7 +18,8 @@ export function modelMatrix(
   for (const name of params.numeric) {
     const col = table.features.numeric.get(name);
     const values = new Float64Array(rows.length);
-    const fixed = overrides[name];
+    const atStart = (landmarkFeatures as readonly string[]).includes(name) ? 0 : undefined;
+    const fixed = overrides[name] ?? (col ? undefined : atStart);
     for (let i = 0; i < rows.length; i++) {
       values[i] = fixed ?? col?.[rows[i] as number] ?? NaN;
     }

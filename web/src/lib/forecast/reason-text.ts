@@ -17,7 +17,8 @@ export interface ReasonWords {
   values?: Record<string, string>;
 }
 
-const rateFeatures = /(_rate|share)$/;
+// age_ratio: time elapsed as a share of the plan (an in-flight milestone's age).
+const rateFeatures = /(_rate|share|^age_ratio)$/;
 
 export function factorValue(
   factor: Factor,

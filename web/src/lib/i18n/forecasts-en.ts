@@ -113,6 +113,9 @@ export const forecastsEn = {
       brand_review_days: 'Brand’s review time',
       brand_pay_late_days: 'Brand’s payment delays',
       brand_dispute_rate: 'Brand’s dispute rate',
+      age_ratio: 'Time elapsed vs plan',
+      revision_rounds: 'Revision rounds so far',
+      submitted_before: 'Work submitted',
     } as Record<string, string>,
   },
   drawer: {

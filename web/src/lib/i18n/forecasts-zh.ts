@@ -111,6 +111,9 @@ export const forecastsZh: ForecastsMessages = {
       brand_review_days: '品牌审核时间',
       brand_pay_late_days: '品牌付款延迟',
       brand_dispute_rate: '品牌争议率',
+      age_ratio: '已用时间占计划',
+      revision_rounds: '目前修改轮次',
+      submitted_before: '成果已提交',
     } as Record<string, string>,
   },
   drawer: {

@@ -35,6 +35,7 @@ export const modelQualityEn = {
     logistic: 'Logistic regression',
     as_planned: 'As planned',
     reference_class: 'Reference class',
+    milepost_start_state: 'Milepost, state at start',
   } as Record<string, string>,
   metrics: {
     pinball_mean_p10_p50_p90: 'Pinball loss, mean of P10/P50/P90',

@@ -37,6 +37,7 @@ export const modelQualityZh: ModelQualityMessages = {
     logistic: '逻辑回归',
     as_planned: '按计划',
     reference_class: '参考类',
+    milepost_start_state: 'Milepost（按开始时状态）',
   } as Record<string, string>,
   metrics: {
     pinball_mean_p10_p50_p90: '弹球损失（P10/P50/P90 平均）',
