@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { pickUsedParams, queryRow } from '../../warehouse/query.ts';
 import type { CompiledMapping } from '../compile/compile-mapping.ts';
-import { badRowsSql, quarantineConflictsSql, quarantineFaultsSql } from './quarantine-sql.ts';
+import { quarantineConflictsSql, quarantineFaultsSql } from './quarantine-sql.ts';
 import { specialKeysSql, specialSteps } from './special-keys-sql.ts';
 import { plainInsertsSql, writeSteps, writtenViewSql } from './write-sql.ts';
 
@@ -17,21 +17,19 @@ async function count(conn: DuckDBConnection, sql: string): Promise<number> {
 }
 
 /**
- * From `imp_rows` to the core tables, on the load's transaction. Faulty rows go to quarantine.
- * Keys that are new and appear once are written as they are; only keys with several rows or
- * already in the warehouse take the careful path (versions, duplicates, brand, changed or not).
- * `raw` is the staged relation, joined back for the rows that are quarantined; `rawDone` is
- * called when it is no longer needed, so its memory is free for the writes.
+ * From `imp_rows` to the core tables, on the load's transaction. Faulty rows (`imp_bad`) go to
+ * quarantine. Keys that are new and appear once are written as they are; only keys with several
+ * rows (`imp_dup`) or already in the warehouse take the careful path (versions, duplicates, brand,
+ * changed or not). `imp_bad`, `imp_dup` and `imp_raw` (the staged rows quarantine may need) were
+ * made before the transaction opened (keep-raw-sql.ts), and the staging table dropped.
  */
 export async function merge(
   conn: DuckDBConnection,
   compiled: CompiledMapping,
-  raw: string,
   params: Record<string, string>,
-  rawDone: () => Promise<void> = async () => undefined,
 ): Promise<MergeResult> {
   const run = (sql: string) => conn.run(sql, pickUsedParams(sql, params));
-  await run(badRowsSql);
+  const raw = 'imp_raw';
   if ((await count(conn, 'SELECT count(*)::INTEGER AS n FROM imp_bad')) > 0) {
     await run(quarantineFaultsSql(raw));
   }
@@ -48,7 +46,6 @@ export async function merge(
     await run(s.finalRows);
     await run(s.history);
   }
-  await rawDone();
   await run(writtenViewSql(compiled.canonicalNames, special));
   for (const sql of writeSteps(compiled.mappedFields, special)) await run(sql);
   return { plainInserts: await count(conn, plainInsertsSql(special)), special };
@@ -58,6 +55,8 @@ export async function merge(
 export const mergeTempTables = [
   'imp_rows_stored',
   'imp_bad',
+  'imp_dup',
+  'imp_raw',
   'imp_keys',
   'imp_hashed',
   'imp_conflict',

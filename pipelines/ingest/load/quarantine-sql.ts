@@ -1,11 +1,7 @@
 // Quarantine statements. Only the rows that go to quarantine need the staged row as read
-// (`row_data`): it is joined back from the staged relation by line, so the typed rows never
-// carry it. `raw` is a trusted relation name (the staging table or the joined view).
-
-/** The rows with a fault (few, usually): the join back below builds its hash table on them. */
-export const badRowsSql = `
-CREATE OR REPLACE TEMP TABLE imp_bad AS
-SELECT __line, __fault FROM imp_rows WHERE __fault IS NOT NULL`;
+// (`row_data`): it is joined back by line from `imp_raw` (keep-raw-sql.ts: the staged rows a
+// quarantine may need, kept before the staging table was dropped), so the typed rows never carry it.
+// `raw` is a trusted relation name.
 
 export function quarantineFaultsSql(raw: string): string {
   return `

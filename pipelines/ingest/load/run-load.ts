@@ -1,4 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRow } from '../../warehouse/query.ts';
 import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
 import type { Mapping } from '../mapping/mapping-schema.ts';
 import { quoteIdent } from '../parse/index.ts';
@@ -7,6 +8,7 @@ import { countOutcomes } from './count-outcomes.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
 import { joinCompanion, joinPath, type Created } from './join-companion.ts';
+import { badRowsSql, fileDuplicateKeysSql, keptRawSql } from './keep-raw-sql.ts';
 import { merge, mergeTempTables, mergeTempViews } from './merge.ts';
 import { typedRowsSql } from './typed-rows.sql.ts';
 
@@ -34,8 +36,9 @@ export interface LoadInput {
 /**
  * Everything a load does: stage (and join), type and check every row, all into temp tables before
  * its transaction opens (DuckDB scans committed temp tables in parallel, a transaction's own
- * ones on one thread); then, in the transaction, quarantine, merge, count; then `finish`
- * (commit, marts). Temp tables are dropped whatever happens, after a failed load's ROLLBACK.
+ * ones on one thread), keep the staged rows quarantine may need and drop the staging tables; then,
+ * in the transaction, quarantine, merge, count; then `finish` (commit, marts). Temp tables are
+ * dropped whatever happens, after a failed load's ROLLBACK.
  */
 export async function runLoad(
   conn: DuckDBConnection,
@@ -64,11 +67,11 @@ export async function runLoad(
     for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
       await conn.run(sql);
     }
+    await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
     await input.begin();
     await quarantineRejects(conn, staged.rejects, params);
     progress({ phase: 'merge', done: 2, total: 5 });
-    const raw = joined?.rawRelation ?? quoteIdent(staged.table);
-    const merged = await merge(conn, compiled, raw, params, () => dropCreated(conn, created));
+    const merged = await merge(conn, compiled, params);
     const counts = await countOutcomes(conn, input.loadId, staged.rowsRead, merged);
     const after = await input.finish(counts);
     return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? []), ...after] };
@@ -78,6 +81,30 @@ export async function runLoad(
     await dropCreated(conn, created).catch(() => undefined);
     await dropCreated(conn, temp).catch(() => undefined);
   }
+}
+
+/**
+ * Before the transaction: the faulty lines, the keys the file has more than once, and the staged
+ * rows quarantine may need (keep-raw-sql.ts); then the staging tables go, so their memory (the
+ * whole file as text) is free before the merge and the writes.
+ */
+async function keepRawForQuarantine(
+  conn: DuckDBConnection,
+  raw: string,
+  created: Created,
+): Promise<void> {
+  const hasMilestones = await queryRow<{ n: number }>(
+    conn,
+    'SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM milestones LIMIT 1)',
+  );
+  for (const sql of [
+    badRowsSql,
+    fileDuplicateKeysSql,
+    keptRawSql(raw, (hasMilestones?.n ?? 0) > 0),
+  ]) {
+    await conn.run(sql);
+  }
+  await dropCreated(conn, created);
 }
 
 async function dropCreated(conn: DuckDBConnection, created: Created): Promise<void> {

@@ -34,7 +34,10 @@ function contentHash(a: string): string {
   return `hash(struct_pack(${compared.map((c) => `${c} := ${value(c)}`).join(', ')}))`;
 }
 
-/** Keys with more than one accepted row, and (when asked) keys already in the warehouse. */
+/**
+ * Keys with more than one accepted row (`imp_dup`, keep-raw-sql.ts), and (when asked) keys already
+ * in the warehouse: found here, inside the load's transaction.
+ */
 export function specialKeysSql(warehouseHasMilestones: boolean): string {
   const existing = warehouseHasMilestones
     ? `
@@ -44,8 +47,7 @@ WHERE milestone_id IN (SELECT milestone_id FROM imp_rows WHERE __fault IS NULL)`
     : '';
   return `
 CREATE OR REPLACE TEMP TABLE imp_keys AS
-SELECT milestone_id FROM imp_rows WHERE __fault IS NULL
-GROUP BY milestone_id HAVING count(*) > 1${existing}`;
+SELECT milestone_id FROM imp_dup${existing}`;
 }
 
 export const specialSteps = {

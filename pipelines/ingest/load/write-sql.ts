@@ -26,27 +26,33 @@ export function plainInsertsSql(special: boolean): string {
   }`;
 }
 
+/**
+ * Keys the table does not have yet: a dimension row is written once, by the first load that has it
+ * (an anti-join, then a plain INSERT; the keys are never NULL, compile-mapping.ts).
+ */
+const absent = (key: string, table: string) => `${key} NOT IN (SELECT ${key} FROM ${table})`;
+
 const brands = `
 INSERT INTO brands (brand_id, name, load_id)
-SELECT DISTINCT brand_id, brand_id, $load FROM imp_written ON CONFLICT DO NOTHING`;
+SELECT DISTINCT brand_id, brand_id, $load FROM imp_written WHERE ${absent('brand_id', 'brands')}`;
 
 const partners = `
 INSERT INTO partners (partner_id, name, kind, city, load_id)
 SELECT partner_id, arg_min(partner_name, __line), arg_min(partner_kind, __line), arg_min(partner_city, __line), $load
-FROM imp_written GROUP BY partner_id ON CONFLICT DO NOTHING`;
+FROM imp_written WHERE ${absent('partner_id', 'partners')} GROUP BY partner_id`;
 
 const contracts = `
 INSERT INTO contracts (contract_id, brand_id, partner_id, pricing_model, value, currency, signed_date,
                        payment_terms_days, load_id)
 SELECT contract_id, arg_min(brand_id, __line), arg_min(partner_id, __line), arg_min(pricing_model, __line),
        sum(amount), arg_min(currency, __line), coalesce(min(planned_start), min(baseline_due)), 30, $load
-FROM imp_written GROUP BY contract_id ON CONFLICT DO NOTHING`;
+FROM imp_written WHERE ${absent('contract_id', 'contracts')} GROUP BY contract_id`;
 
 const projects = `
 INSERT INTO projects (project_id, contract_id, brand_id, name, start_date, load_id)
 SELECT project_id, arg_min(contract_id, __line), arg_min(brand_id, __line), arg_min(project_name, __line),
        min(planned_start), $load
-FROM imp_written GROUP BY project_id ON CONFLICT DO NOTHING`;
+FROM imp_written WHERE ${absent('project_id', 'projects')} GROUP BY project_id`;
 
 const milestoneColumns = `milestone_id, project_id, contract_id, brand_id, partner_id, name, type,
   acceptance_criteria, planned_start, actual_start, baseline_due, current_due, amount, share, status,

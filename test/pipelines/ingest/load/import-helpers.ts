@@ -18,6 +18,18 @@ export function csvFile(name: string, rows: string[][]): string {
 
 export const header = ['id', 'partner', 'type', 'start', 'due', 'done', 'amount', 'status'];
 
+/** A row under `header`: partner P1, a creative milestone started 2024-03-01, not done. */
+export const erpRow = (id: string, due: string, amount: string, status = 'planned') => [
+  id,
+  'P1',
+  'creative',
+  '2024-03-01',
+  due,
+  '',
+  amount,
+  status,
+];
+
 /** A small ERP-like mapping with Chinese-friendly transforms. */
 export const erpMapping: Mapping = parseMapping({
   name: 'test-erp',

@@ -11,18 +11,9 @@ import { insertRecords } from '../../../../pipelines/warehouse/insert-records.ts
 import { applyMigrations, listMigrations } from '../../../../pipelines/warehouse/migrate.ts';
 import { queryRow, queryRows } from '../../../../pipelines/warehouse/query.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';
-import { csvFile, dir, erpMapping, header } from './import-helpers.ts';
+import { csvFile, dir, erpMapping, erpRow, header } from './import-helpers.ts';
 
-const row = (id: string, due: string, amount: string, status = 'planned') => [
-  id,
-  'P1',
-  'creative',
-  '2024-03-01',
-  due,
-  '',
-  amount,
-  status,
-];
+const row = erpRow;
 
 /** Keys with more than one row, and the number of rows. */
 async function duplicates(wh: Warehouse) {
