@@ -4,7 +4,9 @@
 // milestones in under 1 s; then the Monte Carlo figures of test/bench/forecast.ts (one project,
 // 12 x 10,000, under 5 ms; 1,000 projects under 3 s). Baselines in the same run: the feature SQL
 // alone, and an IRLS logistic regression on the same P(late) rows (the issue quotes ~1.5 s for
-// 1M x 10). Last line: one JSON object.
+// 1M x 10). `train.phases` splits the last run's training into its steps (features and tasks,
+// delivery quantiles, P(late), P(dispute)) with wall and CPU seconds (CPU counts every thread).
+// Last line: one JSON object.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -61,10 +63,33 @@ const wh = await openWarehouse(db);
 const trainRuns: number[] = [];
 const featureRuns: number[] = [];
 let trained: Awaited<ReturnType<typeof trainProductModel>> | undefined;
+// Wall and CPU seconds of each training step (features with the tasks, then each model), last run.
+let phases: Record<string, { seconds: number; cpuSeconds: number }> = {};
+const phaseTimer = () => {
+  const out: typeof phases = {};
+  let name = '';
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  const close = (next: string) => {
+    const used = process.cpuUsage(cpu);
+    if (name)
+      out[name] = {
+        seconds: +((performance.now() - wall) / 1000).toFixed(1),
+        cpuSeconds: +((used.user + used.system) / 1e6).toFixed(1),
+      };
+    [name, wall, cpu] = [next.split(' (')[0] ?? next, performance.now(), process.cpuUsage()];
+  };
+  return { out, close };
+};
 for (let r = 0; r < Number(values.runs); r++) {
   const [, f] = await seconds(() => wh.withConnection((c) => milestoneTable(c, { asOf })));
   featureRuns.push(f);
-  const [t, s] = await seconds(() => wh.withConnection((c) => trainProductModel(c, { asOf })));
+  const timer = phaseTimer();
+  const [t, s] = await seconds(() =>
+    wh.withConnection((c) => trainProductModel(c, { asOf, onStep: timer.close })),
+  );
+  timer.close('');
+  phases = timer.out;
   trained = t;
   trainRuns.push(s);
   console.error(
@@ -111,6 +136,7 @@ const figures = {
     medianSeconds: +median(trainRuns).toFixed(1),
     targetSeconds: 30,
     runs: trainRuns.length,
+    phases,
   },
   featureSqlSeconds: +median(featureRuns).toFixed(1),
   logisticBaselineSeconds: +logisticSeconds.toFixed(1),

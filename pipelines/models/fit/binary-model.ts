@@ -1,8 +1,9 @@
 import type { Task } from '../backtest/tasks.ts';
 import { trainingRows } from '../backtest/time-split.ts';
 import type { FeatureMatrix } from '../learn/feature-matrix.ts';
-import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
-import { fitGbdt } from '../learn/gbdt-fit.ts';
+import { asDataset, concatDatasets, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
+import { fitGbdt, fitGbdtDetailed, type GbdtFitResult } from '../learn/gbdt-fit.ts';
+import type { GbdtParamsInput } from '../learn/gbdt-params.ts';
 import type { GbdtModel } from '../learn/gbdt-model.ts';
 import { predictProbability } from '../learn/gbdt-predict.ts';
 import {
@@ -10,7 +11,9 @@ import {
   fitIsotonic,
   type IsotonicCalibrator,
 } from '../learn/probability-calibration.ts';
-import { boostingSettings } from './model-settings.ts';
+import { sampleInOrder } from '../learn/gbdt-sample.ts';
+import { rngFor } from '../../random/prng.ts';
+import { boostingSettings, LARGE_DATA_ROWS, largeDataCaps } from './model-settings.ts';
 import { pickValues, taskMatrix } from './task-matrix.ts';
 
 /** A gradient-boosted classifier, with its probabilities recalibrated on a later window. */
@@ -36,24 +39,43 @@ export interface BinaryFitOptions {
 /** The binned rows of a classifier fit: identical for every task with the same rows and features. */
 export interface BinaryDatasets {
   readonly train: GbdtDataset;
+  /** The task rows of `train`: the fitting rows (on large data a seeded sample of them). */
+  readonly trainRows: Int32Array;
   /** The calibration rows, binned like `train`. */
   readonly calibration: GbdtDataset;
-  /** Fitting and calibration rows, binned afresh for the refit (built on first use). */
+  /** Early stopping's rows: the calibration rows (on large data a seeded sample of them). */
+  readonly stopping: { readonly data: GbdtDataset; readonly rows: Int32Array };
+  /** Fitting and calibration rows, binned afresh for the refit of small data (on first use). */
   readonly all: () => GbdtDataset;
+  /** More than LARGE_DATA_ROWS fitting rows: the refit continues the first model. */
+  readonly large: boolean;
 }
+
+/** Seed of the large-data row samples (streams 1, 2: fitting rows, early-stopping rows). */
+const SAMPLE_SEED = 4243;
 
 export function binaryDatasets(
   task: Task,
   split: { fit: Int32Array; calibration: Int32Array },
   w?: Float64Array,
 ): BinaryDatasets {
+  const large = split.fit.length > LARGE_DATA_ROWS;
+  const cap = (rows: Int32Array, max: number, stream: number) =>
+    large ? sampleInOrder(rows, max, rngFor(SAMPLE_SEED, stream)) : rows;
   const matrix = (rows: Int32Array) => taskMatrix(task, rows, w ? pickValues(w, rows) : undefined);
-  const train = gbdtDataset(matrix(split.fit));
+  const trainRows = cap(split.fit, largeDataCaps.fitRows, 1);
+  const train = gbdtDataset(matrix(trainRows), large ? { maxBins: largeDataCaps.maxBins } : {});
+  const calibration = asDataset(taskMatrix(task, split.calibration), train.mapper);
+  const stopRows = cap(split.calibration, largeDataCaps.earlyStoppingRows, 2);
+  const stopData = large ? asDataset(taskMatrix(task, stopRows), train.mapper) : calibration;
   let all: GbdtDataset | null = null;
   return {
     train,
-    calibration: asDataset(taskMatrix(task, split.calibration), train.mapper),
+    trainRows,
+    calibration,
+    stopping: { data: stopData, rows: stopRows },
     all: () => (all ??= gbdtDataset(matrix(trainingRows(split)))),
+    large,
   };
 }
 
@@ -62,7 +84,8 @@ export function binaryDatasets(
  * (the end of the training window), learns the recalibration there, then refits on the whole
  * training window with a quarter more trees than early stopping chose (there is a quarter more
  * data): the newest months carry the most signal, and leaving them out cost 0.006 AUC on the
- * delayed-issues training windows.
+ * delayed-issues training windows. On large data the first model instead continues with that
+ * quarter of trees on its rows plus the early-stopping rows (docs/forecasting.md).
  */
 export function fitBinaryModel(
   task: Task,
@@ -70,27 +93,72 @@ export function fitBinaryModel(
   options: BinaryFitOptions = {},
 ): BinaryModel {
   const data = options.datasets ?? binaryDatasets(task, split, options.weights);
-  const { train, calibration: cal } = data;
   const yCal = pickValues(task.y, split.calibration);
-  const settings = { ...boostingSettings(split.fit.length), ...options.settings };
-  const inner = fitGbdt(train, pickValues(task.y, split.fit), {
+  const settings = classifierSettings(data, split.fit.length, options.settings);
+  const yTrain = pickValues(task.y, data.trainRows);
+  const yStop = pickValues(task.y, data.stopping.rows);
+  const first = fitGbdtDetailed(data.train, yTrain, {
     ...settings,
     loss: { kind: 'logistic' },
-    ...(split.calibration.length > 0 ? { validation: { data: cal, target: yCal } } : {}),
+    ...(split.calibration.length > 0
+      ? { validation: { data: data.stopping.data, target: yStop } }
+      : {}),
   });
+  const inner = first.model;
   const calibration =
     options.calibrate === false || split.calibration.length < 50
       ? null
-      : fitIsotonic(predictProbability(inner, cal), yCal);
+      : fitIsotonic(predictProbability(inner, data.calibration), yCal);
   if (options.refit === false || split.calibration.length === 0)
     return { model: inner, calibration };
-  const all = trainingRows(split);
-  const model = fitGbdt(data.all(), pickValues(task.y, all), {
-    ...settings,
-    loss: { kind: 'logistic' },
-    maxIterations: Math.max(10, Math.round(inner.trees.length * 1.25)),
-  });
+  const trees = inner.trees.length;
+  const model = data.large
+    ? continueFit(data, first, [yTrain, yStop], { ...settings, loss: { kind: 'logistic' } })
+    : fitGbdt(data.all(), pickValues(task.y, trainingRows(split)), {
+        ...settings,
+        loss: { kind: 'logistic' },
+        maxIterations: Math.max(10, Math.round(trees * 1.25)),
+      });
   return { model, calibration };
+}
+
+/** Size-based settings; a classifier fitted on a sample of its rows draws half of it per tree. */
+function classifierSettings(
+  data: BinaryDatasets,
+  fitRows: number,
+  overrides: BinaryFitOptions['settings'],
+) {
+  const sampled = data.trainRows.length < fitRows;
+  return {
+    ...boostingSettings(data.trainRows.length),
+    ...(sampled ? { subsample: largeDataCaps.classifierSubsample } : {}),
+    ...overrides,
+  };
+}
+
+/**
+ * Large data: the early-stopped model plus a quarter more trees grown on its own rows and the
+ * early-stopping rows, starting from the scores the first fit already has for both.
+ */
+function continueFit(
+  data: BinaryDatasets,
+  first: GbdtFitResult,
+  [yTrain, yStop]: [Float64Array, Float64Array],
+  settings: GbdtParamsInput,
+): GbdtModel {
+  const join = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  const scores = join(first.trainScores, first.validationScores ?? new Float64Array(0));
+  return fitGbdt(concatDatasets(data.train, data.stopping.data), join(yTrain, yStop), {
+    ...settings,
+    warmStart: first.model,
+    warmStartScores: { train: scores },
+    maxIterations: Math.max(10, Math.round(first.model.trees.length * 0.25)),
+  });
 }
 
 export function predictBinary(model: BinaryModel, data: FeatureMatrix | GbdtDataset): Float64Array {

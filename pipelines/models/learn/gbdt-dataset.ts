@@ -68,3 +68,26 @@ export function asDataset(data: FeatureMatrix | GbdtDataset, mapper: BinMapper):
   }
   return gbdtDataset(data as FeatureMatrix, { mapper });
 }
+
+/**
+ * The rows of `a` followed by those of `b` (binned with the same mapper), without binning again.
+ * When only one of them is weighted, the other's rows weigh 1.
+ */
+export function concatDatasets(a: GbdtDataset, b: GbdtDataset): GbdtDataset {
+  if (a.mapper !== b.mapper) throw new Error('The datasets were binned with different mappers');
+  const weightsOf = (d: GbdtDataset) => d.weights ?? new Float64Array(d.rows).fill(1);
+  const join = <T extends Uint8Array | Float64Array>(x: T, y: T, out: T): T => {
+    out.set(x);
+    out.set(y, x.length);
+    return out;
+  };
+  const rows = a.rows + b.rows;
+  return {
+    ...a,
+    rows,
+    packed: join(a.packed, b.packed, new Uint8Array(a.packed.length + b.packed.length)),
+    columns: a.columns.map((c, j) => join(c, b.columns[j] as Uint8Array, new Uint8Array(rows))),
+    weights:
+      a.weights || b.weights ? join(weightsOf(a), weightsOf(b), new Float64Array(rows)) : null,
+  };
+}

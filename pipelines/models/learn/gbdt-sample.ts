@@ -48,3 +48,20 @@ export function sampleFeatures(rng: Rng, count: number, fraction: number): Int32
   }
   return all.slice(0, k).sort();
 }
+
+/**
+ * Exactly min(max, rows.length) of `rows`, drawn uniformly without replacement and kept in their
+ * given (time) order: selection sampling (Knuth's algorithm S), one pass, seeded. The list is
+ * returned as is when it is short enough.
+ */
+export function sampleInOrder(rows: Int32Array, max: number, rng: Rng): Int32Array {
+  const n = rows.length;
+  if (n <= max) return rows;
+  const out = new Int32Array(max);
+  let k = 0;
+  for (let i = 0; i < n && k < max; i++) {
+    // Draw row i with probability (still needed) / (still available).
+    if ((n - i) * rng.next() < max - k) out[k++] = rows[i] as number;
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+// Several independent fits on the same binned rows (e.g. the delivery quantile levels), shared
+// between this thread and one worker thread, each model optionally scoring more rows as well.
+// The call stays synchronous: both threads take the next unclaimed fit from a shared counter
+// until none is left; then this thread blocks on a shared flag (Atomics.wait) only if the worker
+// claimed any, and takes its models off the port (receiveMessageOnPort). The models are the
+// same as fitted one after another here; fits the worker claimed but did not deliver (it failed
+// or stalled) are fitted here.
+import { availableParallelism } from 'node:os';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { GbdtDataset } from './gbdt-dataset.ts';
+import type { GbdtFitOptions } from './gbdt-fit.ts';
+import { fitClaimed } from './gbdt-fit-worker-task.ts';
+import type { FitOutput, FitTask } from './gbdt-fit-worker-task.ts';
+import type { GbdtModel } from './gbdt-model.ts';
+
+const WORKER_ENTRY = new URL('./gbdt-fit-worker.mjs', import.meta.url);
+
+/** The worker's claims are fitted here when it has not answered after this long (or 4x ours). */
+const MIN_WAIT_MS = 120_000;
+
+/**
+ * fits.map((o) => fitGbdt(data, target, o)), on two threads when `parallel` and cores allow;
+ * with `predictOn`, each model's `predict` on those rows too (computed where it was fitted).
+ */
+export function fitGbdtMany(
+  data: GbdtDataset,
+  target: Float64Array,
+  fits: readonly GbdtFitOptions[],
+  options: { parallel: boolean; predictOn?: GbdtDataset },
+): { models: GbdtModel[]; predictions: Float64Array[] | null } {
+  const predictOn = options.predictOn ?? null;
+  const task = (): FitTask => ({
+    data,
+    target,
+    fits,
+    predictOn,
+    claims: new Int32Array(new SharedArrayBuffer(4 * (fits.length + 1))),
+  });
+  if (!options.parallel || fits.length < 2 || availableParallelism() < 2)
+    return ordered(fits.length, [fitClaimed(task(), false)]);
+  const shared = task();
+  const away = startWorker(shared);
+  const started = performance.now();
+  const mine = fitClaimed(shared, false);
+  const workerClaimed = fits.some((_, k) => Atomics.load(shared.claims, 1 + k) === 1);
+  const theirs = workerClaimed
+    ? away.collect(Math.max(MIN_WAIT_MS, 4 * (performance.now() - started)))
+    : away.collect(0);
+  const parts = theirs ? [mine, theirs] : [mine];
+  const missing = fits.map((_, k) => k).filter((k) => !parts.some((p) => p.indices.includes(k)));
+  if (missing.length > 0) parts.push(refit(shared, missing));
+  return ordered(fits.length, parts, data);
+}
+
+/** Fits the listed indices here (the worker's undelivered claims). */
+function refit(task: FitTask, indices: number[]): FitOutput {
+  const claims = new Int32Array(new SharedArrayBuffer(4 * (indices.length + 1)));
+  const out = fitClaimed({ ...task, fits: indices.map((k) => task.fits[k]!), claims }, false);
+  return { ...out, indices: out.indices.map((i) => indices[i]!) };
+}
+
+/** Models (and predictions) back in the order of the fits; worker models get `data`'s mapper. */
+function ordered(n: number, parts: FitOutput[], data?: GbdtDataset) {
+  const models = new Array<GbdtModel>(n);
+  const predictions = new Array<Float64Array>(n);
+  let predicted = true;
+  for (const part of parts) {
+    part.indices.forEach((k, i) => {
+      const m = part.models[i]!;
+      // A worker's model carries a copy of the mapper: give it the dataset's own object back.
+      models[k] = data && m.mapper !== data.mapper ? { ...m, mapper: data.mapper } : m;
+      if (part.predictions) predictions[k] = part.predictions[i]!;
+      else predicted = false;
+    });
+  }
+  return { models, predictions: predicted ? predictions : null };
+}
+
+function startWorker(task: FitTask): { collect: (waitMs: number) => FitOutput | null } {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_ENTRY, {
+    workerData: { port: port2, flag, task },
+    transferList: [port2],
+    execArgv: [],
+  });
+  worker.unref();
+  worker.on('error', () => {}); // a failure shows as an error message on the port
+  return {
+    collect: (waitMs) => {
+      const until = performance.now() + waitMs;
+      while (Atomics.load(flag, 0) === 0 && performance.now() < until)
+        Atomics.wait(flag, 0, 0, Math.max(1, until - performance.now()));
+      const reply = receiveMessageOnPort(port1)?.message as
+        Partial<FitOutput & { error: string }> | undefined;
+      port1.close();
+      void worker.terminate();
+      return reply?.models && reply.indices
+        ? { indices: reply.indices, models: reply.models, predictions: reply.predictions ?? null }
+        : null;
+    },
+  };
+}
