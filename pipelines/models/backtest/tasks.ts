@@ -1,5 +1,7 @@
 import type { MilestoneTable } from '../features/milestone-table.ts';
-import type { CategoricalColumn } from '../features/model-table.ts';
+import { dayNumbersOf } from '../features/day-numbers.ts';
+import { pickCodes, pickLabels, type CategoricalColumn } from '../features/model-table.ts';
+import { pickValues } from '../fit/task-matrix.ts';
 
 /** A scoring problem cut from a model table: rows kept, target, features and reference groups. */
 export interface Task {
@@ -47,47 +49,80 @@ export interface TaskSpec {
   conformalGroup?: string[];
 }
 
-const dayOf = (iso: string | null) => (iso ? Date.parse(`${iso}T00:00:00Z`) / 86_400_000 : NaN);
+/** Rows with a finite target and time, in index order. */
+function usableRows(y: Float64Array, time: Float64Array): Int32Array {
+  const out = new Int32Array(time.length);
+  let n = 0;
+  for (let i = 0; i < time.length; i++) {
+    if (Number.isFinite(y[i]) && Number.isFinite(time[i])) out[n++] = i;
+  }
+  return out.slice(0, n);
+}
+
+/**
+ * `rows` (ascending) sorted by time, ties by row index: a stable counting sort when the times
+ * are whole days in a modest range, else a comparison sort (the same order).
+ */
+function byTime(rows: Int32Array, time: Float64Array): Int32Array {
+  if (rows.length === 0) return rows;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (const r of rows) {
+    const t = time[r]!;
+    whole &&= Number.isInteger(t);
+    lo = Math.min(lo, t);
+    hi = Math.max(hi, t);
+  }
+  if (!whole || hi - lo > 4 * rows.length + 100_000)
+    return rows.sort((a, b) => time[a]! - time[b]! || a - b);
+  const start = new Int32Array(hi - lo + 2);
+  for (const r of rows) start[time[r]! - lo + 1]! += 1;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const out = new Int32Array(rows.length);
+  for (const r of rows) out[start[time[r]! - lo]!++] = r;
+  return out;
+}
+
+/** Rows sorted by time, then `tie`, then index. */
+function byTimeAndTie(rows: Int32Array, time: Float64Array, tie: Float64Array): Int32Array {
+  return rows.sort(
+    (a, b) => (time[a] ?? 0) - (time[b] ?? 0) || (tie[a] ?? 0) - (tie[b] ?? 0) || a - b,
+  );
+}
+
+/** The categorical columns of the table that `keep` names, at `rows`. */
+function pickCategorical(
+  table: MilestoneTable,
+  rows: Int32Array,
+  keep: (name: string) => boolean,
+): Map<string, CategoricalColumn> {
+  const out = new Map<string, CategoricalColumn>();
+  for (const [k, v] of table.features.categorical) if (keep(k)) out.set(k, pickCodes(v, rows));
+  return out;
+}
 
 /** Cuts a task: usable rows sorted by time (ties: `tieBreak`, else brand then id). */
 export function makeTask(table: MilestoneTable, spec: TaskSpec): Task {
   const time = spec.time ?? table.time;
-  const usable = Int32Array.from(time.keys()).filter(
-    (i) => Number.isFinite(spec.y[i]) && Number.isFinite(time[i]),
-  );
-  const tie = spec.tieBreak ?? Float64Array.from(time.keys());
-  const rows = usable.sort(
-    (a, b) => (time[a] ?? 0) - (time[b] ?? 0) || (tie[a] ?? 0) - (tie[b] ?? 0) || a - b,
-  );
+  const usable = usableRows(spec.y, time);
+  const rows = spec.tieBreak ? byTimeAndTie(usable, time, spec.tieBreak) : byTime(usable, time);
   const drop = new Set(spec.drop ?? []);
   const keep = (name: string) => !drop.has(name) && (spec.keep ? spec.keep(name) : true);
-  const pick = (a: Float64Array) => Float64Array.from(rows, (r) => a[r] ?? NaN);
   const numeric = new Map<string, Float64Array>();
-  for (const [k, v] of table.features.numeric) if (keep(k)) numeric.set(k, pick(v));
-  const categorical = new Map<string, CategoricalColumn>();
-  for (const [k, v] of table.features.categorical) {
-    if (keep(k))
-      categorical.set(k, {
-        codes: Int32Array.from(rows, (r) => v.codes[r] ?? -1),
-        levels: v.levels,
-      });
-  }
-  const groups = spec.referenceGroup ?? table.referenceGroup;
-  const known = table.meta.approved.map(dayOf);
+  for (const [k, v] of table.features.numeric) if (keep(k)) numeric.set(k, pickValues(v, rows));
   return {
     source: spec.source,
     kind: spec.kind,
     target: spec.target,
     rows,
-    y: pick(spec.y),
-    time: pick(time),
-    knownAt: Float64Array.from(rows, (r) => known[r] ?? NaN),
+    y: pickValues(spec.y, rows),
+    time: pickValues(time, rows),
+    knownAt: dayNumbersOf(table.meta.approved, rows),
     numeric,
-    categorical,
-    referenceGroup: Array.from(rows, (r) => groups[r] ?? ''),
-    ...(spec.conformalGroup
-      ? { conformalGroup: Array.from(rows, (r) => spec.conformalGroup?.[r] ?? '') }
-      : {}),
+    categorical: pickCategorical(table, rows, keep),
+    referenceGroup: pickLabels(spec.referenceGroup ?? table.referenceGroup, rows),
+    ...(spec.conformalGroup ? { conformalGroup: pickLabels(spec.conformalGroup, rows) } : {}),
   };
 }
 

@@ -15,36 +15,45 @@ export interface LandmarkEvents {
   revision: Uint8Array;
 }
 
-// Runs on the connection that built the table (model_features is a temp table).
+// Runs on the connection that built the table (model_features is a temp table). Each event
+// names its milestone by table row: milestoneTable's rows are model_features in this order (a
+// total order: ids are unique), so no id string is read back per event.
 const eventsSql = `
-SELECT f.milestone_id,
+WITH f AS (
+  SELECT milestone_id, planned_start,
+    (row_number() OVER (ORDER BY planned_start, brand_id, milestone_id) - 1)::DOUBLE AS table_row
+  FROM model_features)
+SELECT f.table_row,
   (coalesce(CASE WHEN a.actual_start <= $asOf::DATE THEN a.actual_start END, f.planned_start)
     - DATE '1970-01-01')::DOUBLE AS start_day,
   (e.event_date - DATE '1970-01-01')::DOUBLE AS event_day,
   (e.kind = 'revision_requested')::DOUBLE AS revision
-FROM model_features f
+FROM f
 JOIN milestone_facts a ON a.milestone_id = f.milestone_id
 LEFT JOIN milestone_events e ON e.milestone_id = f.milestone_id
   AND e.kind IN ('submitted', 'revision_requested') AND e.event_date <= $asOf::DATE
-ORDER BY f.milestone_id, event_day`;
+ORDER BY f.table_row, event_day`;
 
-/** Reads the landmark events of `table` (built by milestoneTable on the same connection). */
+const eventColumns = ['table_row', 'start_day', 'event_day', 'revision'];
+
+/**
+ * Reads the landmark events of `table`, built by milestoneTable on the same connection from every
+ * row of model_features (not a few milestone ids).
+ */
 export async function landmarkEvents(
   conn: DuckDBConnection,
   table: MilestoneTable,
   asOf: string,
 ): Promise<LandmarkEvents> {
-  const cols = await readColumns(conn, eventsSql, { asOf }, ['start_day', 'event_day', 'revision']);
-  const index = new Map(table.ids.map((id, r) => [id, r]));
-  const ids = cols.text.get('milestone_id') ?? [];
-  const rowOf = Int32Array.from(ids, (id) => index.get(id ?? '') ?? -1);
-  return groupEvents(
-    table.n,
-    rowOf,
-    cols.numeric.get('start_day') ?? new Float64Array(cols.n),
-    cols.numeric.get('event_day') ?? new Float64Array(cols.n),
-    cols.numeric.get('revision') ?? new Float64Array(cols.n),
+  const cols = await readColumns(conn, eventsSql, { asOf }, eventColumns);
+  const [row, start, day, revision] = eventColumns.map(
+    (k) => cols.numeric.get(k) ?? new Float64Array(cols.n),
   );
+  const rowOf = Int32Array.from(row!);
+  if (rowOf.some((r) => r >= table.n)) {
+    throw new Error('landmark events need the table of every milestone in model_features');
+  }
+  return groupEvents(table.n, rowOf, start!, day!, revision!);
 }
 
 /** Events (one per entry, NaN day = none) grouped by table row, keeping their order. */

@@ -7,7 +7,8 @@ import { toDayNumber } from '../../calendar/iso-date.ts';
 import { mix32 } from '../../random/prng.ts';
 import { landmarkEvents, type LandmarkEvents } from './landmark-events.ts';
 import { landmarkFeatures, openStatuses, type MilestoneTable } from './milestone-table.ts';
-import { takeRows } from './model-table.ts';
+import { dayNumbersOf } from './day-numbers.ts';
+import { pickItems, takeRows } from './model-table.ts';
 
 /** Landmark rows of a table: the row each repeats, its day and its state on that day. */
 export interface LandmarkPlan {
@@ -69,12 +70,21 @@ function stateOn(ev: LandmarkEvents, r: number, d: number) {
   return { rounds, submitted };
 }
 
+/** The planning settings and the table's dates as day numbers (parsed once per distinct date). */
+interface PlanDays {
+  asOfDay: number;
+  max: number;
+  checkpoints: readonly number[];
+  plannedStart: Float64Array;
+  approved: Float64Array;
+}
+
 /** Row r's landmark days (none for a milestone neither delivered by asOf nor in flight). */
 function landmarkDays(
   table: MilestoneTable,
   ev: LandmarkEvents,
   r: number,
-  at: { asOfDay: number; max: number; checkpoints: readonly number[] },
+  at: PlanDays,
 ): number[] {
   const approved = table.meta.approved[r] ?? null;
   const planned = table.plannedDays[r] ?? 0;
@@ -82,8 +92,8 @@ function landmarkDays(
   // Open and still 'planned' is not in flight (as in the forecasts); rejected ones have no target.
   if (!(planned > 0) || (approved === null && (!openStatuses.has(status) || status === 'planned')))
     return [];
-  const start = toDayNumber(table.meta.plannedStart[r] ?? '');
-  const end = approved === null ? at.asOfDay + 1 : toDayNumber(approved);
+  const start = at.plannedStart[r] ?? NaN;
+  const end = approved === null ? at.asOfDay + 1 : (at.approved[r] ?? NaN);
   return candidateDays(r, { start, planned, end }, ev, at.checkpoints).slice(0, at.max);
 }
 
@@ -109,10 +119,12 @@ export function planLandmarks(
   asOf: string,
   options: LandmarkOptions = {},
 ): LandmarkPlan {
-  const at = {
+  const at: PlanDays = {
     asOfDay: toDayNumber(asOf),
     max: options.max ?? 5,
     checkpoints: options.checkpoints ?? [0.5, 1],
+    plannedStart: dayNumbersOf(table.meta.plannedStart),
+    approved: dayNumbersOf(table.meta.approved),
   };
   let total = 0;
   for (let r = 0; r < table.n; r++) total += landmarkDays(table, ev, r, at).length;
@@ -122,7 +134,7 @@ export function planLandmarks(
   const state = { rounds: [] as number[], submitted: [] as number[] };
   for (let r = 0; r < table.n; r++) {
     if (!sampled(table.ids[r] ?? '', share)) continue;
-    const from = startDayOf(table, ev, r);
+    const from = startDayOf(at, ev, r);
     for (const d of landmarkDays(table, ev, r, at)) {
       const known = stateOn(ev, r, d);
       out.parent.push(r);
@@ -142,9 +154,9 @@ export function planLandmarks(
 }
 
 /** Row r's start: the actual start recorded by asOf, else the planned start. */
-function startDayOf(table: MilestoneTable, ev: LandmarkEvents, r: number): number {
+function startDayOf(at: PlanDays, ev: LandmarkEvents, r: number): number {
   const recorded = ev.startDay[r] ?? NaN;
-  return Number.isFinite(recorded) ? recorded : toDayNumber(table.meta.plannedStart[r] ?? '');
+  return Number.isFinite(recorded) ? recorded : (at.plannedStart[r] ?? NaN);
 }
 
 /** A training table: the start rows (in-flight state 0), then the landmark rows. */
@@ -165,9 +177,9 @@ export interface LandmarkTable extends MilestoneTable {
  */
 export function withLandmarks(table: MilestoneTable, plan: LandmarkPlan): LandmarkTable {
   const n = table.n;
-  const rows = Int32Array.from({ length: n + plan.parent.length }, (_, i) =>
-    i < n ? i : (plan.parent[i - n] ?? 0),
-  );
+  const rows = new Int32Array(n + plan.parent.length);
+  for (let i = 0; i < n; i++) rows[i] = i;
+  rows.set(plan.parent, n);
   const t = takeRows(table, rows);
   const values = [plan.ageRatio, plan.rounds, plan.submitted];
   landmarkFeatures.forEach((name, k) => {
@@ -177,7 +189,7 @@ export function withLandmarks(table: MilestoneTable, plan: LandmarkPlan): Landma
   });
   const landmarkDay = new Float64Array(rows.length).fill(NaN);
   landmarkDay.set(plan.day, n);
-  const dueDay = table.meta.baselineDue.map((d) => (d ? toDayNumber(d) : NaN));
+  const dueDay = dayNumbersOf(table.meta.baselineDue);
   for (let i = n; i < rows.length; i++) {
     if (!((landmarkDay[i] ?? 0) < (dueDay[rows[i] ?? 0] ?? 0))) t.late[i] = NaN;
     t.censoredAt[i] = NaN;
@@ -187,7 +199,7 @@ export function withLandmarks(table: MilestoneTable, plan: LandmarkPlan): Landma
     attributes: table.attributes,
     meta: pickMeta(table.meta, rows),
     baseRows: n,
-    parent: Int32Array.from(rows, (r, i) => (i < n ? -1 : r)),
+    parent: parentsOf(rows, n),
     landmarkDay,
   };
 }
@@ -206,9 +218,16 @@ export async function landmarkTable(
   return withLandmarks(table, planLandmarks(table, events, asOf, options));
 }
 
+/** Per row of a landmark table: the start row it repeats, -1 for the first `n` (start rows). */
+function parentsOf(rows: Int32Array, n: number): Int32Array {
+  const out = rows.slice();
+  out.fill(-1, 0, n);
+  return out;
+}
+
 /** The callers' columns of the rows selected by index. */
 function pickMeta(m: MilestoneTable['meta'], rows: Int32Array): MilestoneTable['meta'] {
-  const pick = <T>(a: readonly T[]) => Array.from(rows, (r) => a[r] as T);
+  const pick = <T>(a: readonly T[]) => pickItems(a, rows);
   return {
     brand: pick(m.brand),
     partner: pick(m.partner),

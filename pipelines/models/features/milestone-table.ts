@@ -4,6 +4,7 @@ import { fromDayNumber } from '../../calendar/iso-date.ts';
 import type { BrandScope } from '../../kpi/filter-sql.ts';
 import { sqlFile } from '../../warehouse/sql-file.ts';
 import { discoverAttributes, type AttributeFeature } from './attribute-features.ts';
+import { enumColumns } from './enum-columns.ts';
 import { encodeCategorical, type FeatureColumns, type ModelTable } from './model-table.ts';
 import { readColumns } from './read-columns.ts';
 
@@ -107,7 +108,11 @@ export async function milestoneTable(
   };
   const cols = await readColumns(
     conn,
-    selectSql(attributes, options.milestoneIds),
+    selectSql(
+      attributes,
+      await textColumns(conn, attributes, options.milestoneIds),
+      options.milestoneIds,
+    ),
     params,
     numericNames,
   );
@@ -138,18 +143,39 @@ function isoDates(days: Float64Array | undefined, n: number): (string | null)[] 
   return out;
 }
 
-function selectSql(attributes: AttributeFeature[], ids?: readonly string[]): string {
+/**
+ * The few-valued text columns (output name -> SQL expression), as ENUM casts when the whole
+ * table is read: a million rows decode a few dictionaries instead of a string per row each.
+ */
+async function textColumns(
+  conn: DuckDBConnection,
+  attributes: AttributeFeature[],
+  ids?: readonly string[],
+): Promise<Map<string, string>> {
+  const exprs = new Map<string, string>(
+    ['brand_id', 'partner_id', 'status', ...milestoneCategoricalFeatures].map((c) => [c, c]),
+  );
+  for (const a of attributes) if (a.kind === 'categorical') exprs.set(`attr_${a.key}`, a.expr);
+  return ids ? exprs : enumColumns(conn, 'model_features', exprs);
+}
+
+function selectSql(
+  attributes: AttributeFeature[],
+  text: ReadonlyMap<string, string>,
+  ids?: readonly string[],
+): string {
   const numeric = [...milestoneNumericFeatures, ...landmarkFeatures].map(
     (f) => `${f}::DOUBLE AS ${f}`,
   );
-  const attrs = attributes.map((a) =>
-    a.kind === 'numeric' ? `${a.expr}::DOUBLE AS "attr_${a.key}"` : `${a.expr} AS "attr_${a.key}"`,
-  );
+  const attrs = attributes
+    .filter((a) => a.kind === 'numeric')
+    .map((a) => `${a.expr}::DOUBLE AS "attr_${a.key}"`);
+  const labels = [...text].map(([name, e]) => `${e} AS "${name}"`);
   const idFilter = ids ? 'WHERE list_contains($ids::VARCHAR[], milestone_id)' : '';
   const days = dateColumns.map(([col, day]) => `(${col} - DATE '1970-01-01')::DOUBLE AS ${day}`);
-  return `SELECT milestone_id, brand_id, partner_id, project_id, status, ${days.join(', ')},
-      ${milestoneCategoricalFeatures.join(', ')},
-      ${[...numeric, ...attrs].join(',\n      ')},
+  // ORDER BY names the table's columns: an ENUM's order is not the text order.
+  return `SELECT milestone_id, project_id, ${days.join(', ')},
+      ${[...labels, ...numeric, ...attrs].join(',\n      ')},
       (planned_start - DATE '1970-01-01')::DOUBLE AS time_days,
       log_ratio::DOUBLE AS log_ratio,
       CASE WHEN late IS NOT NULL THEN late::DOUBLE
@@ -158,8 +184,8 @@ function selectSql(attributes: AttributeFeature[], ids?: readonly string[]): str
       CASE WHEN approved_date IS NULL AND planned_start < $asOf::DATE
            THEN ($asOf::DATE - planned_start)::DOUBLE END AS age_days,
       ($asOf::DATE > baseline_due)::DOUBLE AS past_due
-    FROM model_features ${idFilter}
-    ORDER BY planned_start, brand_id, milestone_id`;
+    FROM model_features f ${idFilter}
+    ORDER BY f.planned_start, f.brand_id, f.milestone_id`;
 }
 
 function toTable(

@@ -1,3 +1,5 @@
+import { pickValues } from '../fit/task-matrix.ts';
+
 /**
  * What every model in this folder learns from: one row per milestone (or task), features as
  * typed columns, the prediction time, and the outcomes (NaN where not known yet).
@@ -61,19 +63,38 @@ export function encodeWithLevels(
   return { codes, levels: [...levels] };
 }
 
+/** The codes of a categorical column at `rows` (-1 where absent). */
+export function pickCodes(col: CategoricalColumn, rows: Int32Array): CategoricalColumn {
+  const codes = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) codes[i] = col.codes[rows[i]!] ?? -1;
+  return { codes, levels: col.levels };
+}
+
+/** The items of `values` at `rows`, as they are. */
+export function pickItems<T>(values: readonly T[], rows: Int32Array): T[] {
+  const out = new Array<T>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!]!;
+  return out;
+}
+
+/** The labels of `values` at `rows` ('' where absent). */
+export function pickLabels(
+  values: readonly (string | null | undefined)[],
+  rows: Int32Array,
+): string[] {
+  const out = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) out[i] = values[rows[i]!] ?? '';
+  return out;
+}
+
 /** The rows of a table selected by index, as a new table (used for time-ordered splits). */
 export function takeRows(t: ModelTable, rows: Int32Array): ModelTable {
-  const pick = (a: Float64Array) => Float64Array.from(rows, (r) => a[r] ?? NaN);
+  const pick = (a: Float64Array) => pickValues(a, rows);
   const numeric = new Map([...t.features.numeric].map(([k, v]) => [k, pick(v)]));
-  const categorical = new Map(
-    [...t.features.categorical].map(([k, v]) => [
-      k,
-      { codes: Int32Array.from(rows, (r) => v.codes[r] ?? -1), levels: v.levels },
-    ]),
-  );
+  const categorical = new Map([...t.features.categorical].map(([k, v]) => [k, pickCodes(v, rows)]));
   return {
     n: rows.length,
-    ids: Array.from(rows, (r) => t.ids[r] ?? ''),
+    ids: pickLabels(t.ids, rows),
     time: pick(t.time),
     features: { numeric, categorical },
     logRatio: pick(t.logRatio),
@@ -81,6 +102,6 @@ export function takeRows(t: ModelTable, rows: Int32Array): ModelTable {
     disputed: pick(t.disputed),
     plannedDays: pick(t.plannedDays),
     censoredAt: pick(t.censoredAt),
-    referenceGroup: Array.from(rows, (r) => t.referenceGroup[r] ?? ''),
+    referenceGroup: pickLabels(t.referenceGroup, rows),
   };
 }
