@@ -4,13 +4,15 @@ import { makeTask, type Task } from './backtest/tasks.ts';
 import { landmarkSplits, type LandmarkSplit } from './backtest/landmark-split.ts';
 import { timeOrderedSplit } from './backtest/time-split.ts';
 import type { AttributeFeature } from './features/attribute-features.ts';
+import { dayNumbersOf } from './features/day-numbers.ts';
 import {
   landmarkTable,
   type LandmarkOptions,
   type LandmarkTable,
 } from './features/landmark-rows.ts';
 import { milestoneTable, type MilestoneTable } from './features/milestone-table.ts';
-import { fitBinaryModel, type BinaryModel } from './fit/binary-model.ts';
+import type { BinaryModel } from './fit/binary-model.ts';
+import { fitBinaryModels } from './fit/binary-models.ts';
 import { deliveryLevels } from './fit/model-settings.ts';
 import { fitQuantileModel, type QuantileModel } from './fit/quantile-model.ts';
 import type { ConformalCorrection } from './learn/conformal.ts';
@@ -59,8 +61,8 @@ const dayOfIso = (s: string) => Date.parse(`${s}T00:00:00Z`) / 86_400_000;
  */
 function productTasks(table: LandmarkTable, asOf: string, settleDays: number): Task[] {
   const cutoff = dayOfIso(asOf) - settleDays;
-  const settled = (y: Float64Array) =>
-    Float64Array.from(y, (v, i) => (dayOfIso(table.meta.baselineDue[i] ?? '') < cutoff ? v : NaN));
+  const due = dayNumbersOf(table.meta.baselineDue);
+  const settled = (y: Float64Array) => y.map((v, i) => ((due[i] ?? NaN) < cutoff ? v : NaN));
   const base = { source: 'warehouse' };
   return [
     // Delivery learns from every started milestone: open ones enter through censoring weights.
@@ -127,10 +129,12 @@ export async function trainProductModel(
     levels: deliveryLevels,
     weights: censoringWeights(training, delivery),
   });
-  step('P(late)');
-  const l = fitBinaryModel(late, split(late));
-  step('P(dispute)');
-  const d = fitBinaryModel(dispute, split(dispute));
+  // Both risk models at once on large data (two threads; the same models as one after another).
+  step('P(late) and P(dispute)');
+  const [l, d] = fitBinaryModels([
+    { task: late, split: split(late) },
+    { task: dispute, split: split(dispute) },
+  ]) as [BinaryModel, BinaryModel];
   const s = split(delivery);
   const t = delivery.time;
   const first = (rows: Int32Array) => dayToIso(t[rows[0] ?? 0] ?? 0);

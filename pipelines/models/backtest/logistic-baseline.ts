@@ -33,32 +33,52 @@ interface Design {
 function designOf(train: FeatureMatrix): Design {
   const makers: ((X: FeatureMatrix) => Float64Array)[] = [];
   train.features.forEach((f, k) => {
-    if (f.kind === 'numeric') {
-      const finite = f.values.filter(Number.isFinite);
-      const mean = finite.reduce((s, v) => s + v, 0) / Math.max(1, finite.length);
-      const sd =
-        Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, finite.length)) ||
-        1;
-      const col = (X: FeatureMatrix) => X.features[k] as typeof f;
-      makers.push((X) => col(X).values.map((v) => (Number.isFinite(v) ? (v - mean) / sd : 0)));
-      if (finite.length < f.values.length)
-        makers.push((X) => col(X).values.map((v) => (Number.isFinite(v) ? 0 : 1)));
-    } else {
+    if (f.kind === 'numeric') makers.push(...numericMakers(f.values, k));
+    else {
       const counts = new Map<number, number>();
       for (const c of f.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
       const levels = [...counts]
         .filter(([c, n]) => c >= 0 && n >= 20)
         .map(([c]) => c)
         .slice(1);
-      for (const level of levels) {
-        makers.push((X) => {
-          const g = X.features[k];
-          return g?.kind === 'categorical'
-            ? Float64Array.from(g.codes, (c) => (c === level ? 1 : 0))
-            : new Float64Array(X.rows);
-        });
-      }
+      for (const level of levels) makers.push((X) => indicator(X.features[k], level, X.rows));
     }
   });
   return { columns: (X) => makers.map((m) => m(X)) };
+}
+
+type Column = FeatureMatrix['features'][number] | undefined;
+
+/** The standardised column (missing at 0) and, if the training rows miss any, a missing flag. */
+function numericMakers(train: Float64Array, k: number): ((X: FeatureMatrix) => Float64Array)[] {
+  let count = 0;
+  let sum = 0;
+  for (const v of train) {
+    if (!Number.isFinite(v)) continue;
+    count++;
+    sum += v;
+  }
+  const mean = sum / Math.max(1, count);
+  let ss = 0;
+  for (const v of train) if (Number.isFinite(v)) ss += (v - mean) ** 2;
+  const sd = Math.sqrt(ss / Math.max(1, count)) || 1;
+  const values = (X: FeatureMatrix) => (X.features[k] as Column & { values: Float64Array }).values;
+  const map = (X: FeatureMatrix, f: (v: number) => number) => {
+    const v = values(X);
+    const out = new Float64Array(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = f(v[i] as number);
+    return out;
+  };
+  const standardised = (X: FeatureMatrix) =>
+    map(X, (v) => (Number.isFinite(v) ? (v - mean) / sd : 0));
+  const missing = (X: FeatureMatrix) => map(X, (v) => (Number.isFinite(v) ? 0 : 1));
+  return count < train.length ? [standardised, missing] : [standardised];
+}
+
+/** 1 where the categorical column has `level`, else 0 (all 0 for a column of another kind). */
+function indicator(g: Column, level: number, rows: number): Float64Array {
+  const out = new Float64Array(rows);
+  if (g?.kind !== 'categorical') return out;
+  for (let i = 0; i < rows; i++) if (g.codes[i] === level) out[i] = 1;
+  return out;
 }

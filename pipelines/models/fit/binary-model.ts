@@ -93,10 +93,20 @@ export function fitBinaryModel(
   options: BinaryFitOptions = {},
 ): BinaryModel {
   const data = options.datasets ?? binaryDatasets(task, split, options.weights);
-  const yCal = pickValues(task.y, split.calibration);
+  return fitBinaryOn(task.y, split, data, options);
+}
+
+/** fitBinaryModel on rows binned already: `y` is the task's target (by task row). */
+export function fitBinaryOn(
+  y: Float64Array,
+  split: { fit: Int32Array; calibration: Int32Array },
+  data: BinaryDatasets,
+  options: Omit<BinaryFitOptions, 'datasets' | 'weights'> = {},
+): BinaryModel {
+  const yCal = pickValues(y, split.calibration);
   const settings = classifierSettings(data, split.fit.length, options.settings);
-  const yTrain = pickValues(task.y, data.trainRows);
-  const yStop = pickValues(task.y, data.stopping.rows);
+  const yTrain = pickValues(y, data.trainRows);
+  const yStop = pickValues(y, data.stopping.rows);
   const first = fitGbdtDetailed(data.train, yTrain, {
     ...settings,
     loss: { kind: 'logistic' },
@@ -114,7 +124,7 @@ export function fitBinaryModel(
   const trees = inner.trees.length;
   const model = data.large
     ? continueFit(data, first, [yTrain, yStop], { ...settings, loss: { kind: 'logistic' } })
-    : fitGbdt(data.all(), pickValues(task.y, trainingRows(split)), {
+    : fitGbdt(data.all(), pickValues(y, trainingRows(split)), {
         ...settings,
         loss: { kind: 'logistic' },
         maxIterations: Math.max(10, Math.round(trees * 1.25)),

@@ -1,10 +1,10 @@
-// Several independent fits on the same binned rows (e.g. the delivery quantile levels), shared
-// between this thread and one worker thread, each model optionally scoring more rows as well.
-// The call stays synchronous: both threads take the next unclaimed fit from a shared counter
-// until none is left; then this thread blocks on a shared flag (Atomics.wait) only if the worker
-// claimed any, and takes its models off the port (receiveMessageOnPort). The models are the
-// same as fitted one after another here; fits the worker claimed but did not deliver (it failed
-// or stalled) are fitted here.
+// Several independent jobs shared between this thread and one worker thread: the fits of one
+// binned dataset (fitGbdtMany, e.g. the delivery quantile levels) or any other claimable jobs
+// (runClaimedOnTwoThreads: e.g. the two risk classifiers). The call stays synchronous: both
+// threads take the next unclaimed job from a shared counter until none is left; then this
+// thread blocks on a shared flag (Atomics.wait) only if the worker claimed any, and takes its
+// results off the port (receiveMessageOnPort). The results are the same as run one after
+// another here; jobs the worker claimed but did not deliver (it failed or stalled) run here.
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import type { GbdtDataset } from './gbdt-dataset.ts';
@@ -39,17 +39,57 @@ export function fitGbdtMany(
   if (!options.parallel || fits.length < 2 || availableParallelism() < 2)
     return ordered(fits.length, [fitClaimed(task(), false)]);
   const shared = task();
-  const away = startWorker(shared);
-  const started = performance.now();
-  const mine = fitClaimed(shared, false);
-  const workerClaimed = fits.some((_, k) => Atomics.load(shared.claims, 1 + k) === 1);
-  const theirs = workerClaimed
-    ? away.collect(Math.max(MIN_WAIT_MS, 4 * (performance.now() - started)))
-    : away.collect(0);
-  const parts = theirs ? [mine, theirs] : [mine];
-  const missing = fits.map((_, k) => k).filter((k) => !parts.some((p) => p.indices.includes(k)));
-  if (missing.length > 0) parts.push(refit(shared, missing));
+  const parts = runClaimedOnTwoThreads(shared, fits.length, FIT_ENTRY, fitClaimed, (missing) =>
+    refit(shared, missing),
+  );
   return ordered(fits.length, parts, data);
+}
+
+/** A worker's job runner: the module (a file URL) and its export, called as run(task, true). */
+export interface ClaimEntry {
+  readonly module: string;
+  readonly name: string;
+}
+
+/** What one thread returns: the indices of the jobs it claimed, in the order it ran them. */
+export interface Claimed {
+  readonly indices: number[];
+}
+
+const FIT_ENTRY: ClaimEntry = {
+  module: new URL('./gbdt-fit-worker-task.ts', import.meta.url).href,
+  name: 'fitClaimed',
+};
+
+/**
+ * Runs the `jobs` jobs of `task` on this thread (`run(task, false)`) and on a worker (the
+ * export `entry` names, given a structured clone of `task`); both claim jobs through
+ * `task.claims` ([0]: the next job; [1 + k] = 1 once the worker claimed job k). Returns each
+ * thread's part, plus `runListed` of the jobs the worker claimed but did not deliver.
+ */
+export function runClaimedOnTwoThreads<
+  T extends { readonly claims: Int32Array },
+  O extends Claimed,
+>(
+  task: T,
+  jobs: number,
+  entry: ClaimEntry,
+  run: (task: T, inWorker: boolean) => O,
+  runListed: (indices: number[]) => O,
+): O[] {
+  const away = startWorker(task, entry);
+  const started = performance.now();
+  const mine = run(task, false);
+  const claimed = (k: number) => Atomics.load(task.claims, 1 + k) === 1;
+  const workerClaimed = Array.from({ length: jobs }, (_, k) => claimed(k)).some(Boolean);
+  const theirs = away.collect<O>(
+    workerClaimed ? Math.max(MIN_WAIT_MS, 4 * (performance.now() - started)) : 0,
+  );
+  const parts = theirs ? [mine, theirs] : [mine];
+  const all = Array.from({ length: jobs }, (_, k) => k);
+  const missing = all.filter((k) => !parts.some((p) => p.indices.includes(k)));
+  if (missing.length > 0) parts.push(runListed(missing));
+  return parts;
 }
 
 /** Fits the listed indices here (the worker's undelivered claims). */
@@ -76,27 +116,30 @@ function ordered(n: number, parts: FitOutput[], data?: GbdtDataset) {
   return { models, predictions: predicted ? predictions : null };
 }
 
-function startWorker(task: FitTask): { collect: (waitMs: number) => FitOutput | null } {
+function startWorker(
+  task: unknown,
+  entry: ClaimEntry,
+): { collect: <O extends Claimed>(waitMs: number) => O | null } {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_ENTRY, {
-    workerData: { port: port2, flag, task },
+    workerData: { port: port2, flag, task, entry },
     transferList: [port2],
     execArgv: [],
   });
   worker.unref();
   worker.on('error', () => {}); // a failure shows as an error message on the port
   return {
-    collect: (waitMs) => {
+    collect: <O extends Claimed>(waitMs: number) => {
       const until = performance.now() + waitMs;
       while (Atomics.load(flag, 0) === 0 && performance.now() < until)
         Atomics.wait(flag, 0, 0, Math.max(1, until - performance.now()));
       const reply = receiveMessageOnPort(port1)?.message as
-        Partial<FitOutput & { error: string }> | undefined;
+        (Partial<O> & { error?: string }) | undefined;
       port1.close();
       void worker.terminate();
-      return reply?.models && reply.indices
-        ? { indices: reply.indices, models: reply.models, predictions: reply.predictions ?? null }
+      return reply && Array.isArray(reply.indices) && reply.error === undefined
+        ? (reply as O)
         : null;
     },
   };

@@ -6,8 +6,10 @@
 //
 // Objective: mean weighted log loss + (l2 / 2) * |beta|^2 over the standardised slopes (the
 // intercept is not penalised). Each step solves the (p + 1)^2 Newton system by Cholesky; the
-// O(n p^2) Hessian is built from column dot products, which stream memory sequentially.
+// O(n p^2) Hessian is built row by row from the row-major standardised matrix (logistic-rows.ts),
+// which reads it once per step, in the same order of additions as column dot products.
 import type { FeatureMatrix } from './feature-matrix.ts';
+import { accumulateRows, linearPredictor } from './logistic-rows.ts';
 
 export interface LogisticModel {
   readonly featureNames: readonly string[];
@@ -37,16 +39,19 @@ export interface LogisticOptions {
 }
 
 interface Standardised {
-  readonly z: Float64Array[];
+  /** Row-major n x p: row i's standardised values at i * p .. i * p + p - 1. */
+  readonly z: Float64Array;
+  readonly p: number;
   readonly means: number[];
   readonly scales: number[];
 }
 
 function standardise(matrix: FeatureMatrix): Standardised {
-  const z: Float64Array[] = [];
+  const p = matrix.features.length;
+  const z = new Float64Array(matrix.rows * p);
   const means: number[] = [];
   const scales: number[] = [];
-  for (const f of matrix.features) {
+  matrix.features.forEach((f, j) => {
     if (f.kind !== 'numeric')
       throw new Error(`${f.name}: logistic regression needs numeric features (one-hot encode)`);
     let n = 0;
@@ -60,11 +65,15 @@ function standardise(matrix: FeatureMatrix): Standardised {
     let ss = 0;
     for (const v of f.values) if (v === v) ss += (v - mean) ** 2;
     const sd = n > 1 && ss > 0 ? Math.sqrt(ss / n) : 1;
-    z.push(f.values.map((v) => (v === v ? (v - mean) / sd : 0)));
+    const values = f.values;
+    for (let i = 0; i < matrix.rows; i++) {
+      const v = values[i] as number;
+      z[i * p + j] = v === v ? (v - mean) / sd : 0;
+    }
     means.push(mean);
     scales.push(sd);
-  }
-  return { z, means, scales };
+  });
+  return { z, p, means, scales };
 }
 
 export function fitLogistic(
@@ -78,10 +87,11 @@ export function fitLogistic(
   for (const v of y) if (v !== 0 && v !== 1) throw new RangeError('labels must be 0 or 1');
   const l2 = options.l2 ?? 1e-4;
   const tol = options.tolerance ?? 1e-8;
-  const { z, means, scales } = standardise(matrix);
+  const z = standardise(matrix);
+  const { means, scales } = z;
   const w = matrix.weights ?? null;
   const total = w ? w.reduce((s, v) => s + v, 0) : n;
-  const state = newtonState(z.length, n);
+  const state = newtonState(z.p, n);
   const rate =
     (w ? y.reduce((s, v, i) => s + v * (w[i] as number), 0) : y.reduce((s, v) => s + v, 0)) / total;
   state.beta[0] = Math.log(Math.max(1e-12, rate) / Math.max(1e-12, 1 - rate));
@@ -127,17 +137,17 @@ function newtonState(p: number, n: number): NewtonState {
 /** One damped Newton step; returns the largest coefficient change. */
 function newtonStep(
   s: NewtonState,
-  z: Float64Array[],
+  z: Standardised,
   y: Float64Array,
   w: Float64Array | null,
   total: number,
   l2: number,
 ): number {
-  const p = z.length;
-  linearPredictor(s.beta, z, s.eta);
+  const p = z.p;
+  linearPredictor(s.beta, z.z, z.p, s.eta);
   const { grad, hess } = gradientAndHessian(s, z, y, w, total, l2);
   const delta = solveCholesky(hess, grad, p + 1).map((v) => -v);
-  linearPredictor(delta, z, s.dir);
+  linearPredictor(delta, z.z, z.p, s.dir);
   // Backtracking on the objective along the Newton direction (rarely needs a half step).
   const objective = (t: number): number => {
     let loss = 0;
@@ -161,65 +171,42 @@ function newtonStep(
   return change;
 }
 
-/** out = beta[0] + sum_j beta[j + 1] * z[j], one column at a time (sequential reads). */
-function linearPredictor(beta: ArrayLike<number>, z: Float64Array[], out: Float64Array): void {
-  out.fill(beta[0] as number);
-  for (let j = 0; j < z.length; j++) {
-    const b = beta[j + 1] as number;
-    const col = z[j] as Float64Array;
-    for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) + b * (col[i] as number);
-  }
-}
-
-function gradientAndHessian(
-  s: NewtonState,
-  z: Float64Array[],
-  y: Float64Array,
-  w: Float64Array | null,
-  total: number,
-  l2: number,
-): { grad: Float64Array; hess: Float64Array } {
-  const p = z.length;
-  const d = p + 1;
-  const grad = new Float64Array(d);
-  const hess = new Float64Array(d * d);
+/** Per-row residual and Hessian weight (both over `total`), into s.dir and s.h. */
+function rowWeights(s: NewtonState, y: Float64Array, w: Float64Array | null, total: number) {
   const resid = s.dir; // free until the direction is computed
-  const h = s.h;
   for (let i = 0; i < y.length; i++) {
     const e = s.eta[i] as number;
     const pi = e >= 0 ? 1 / (1 + Math.exp(-e)) : Math.exp(e) / (1 + Math.exp(e));
     const wi = w ? (w[i] as number) : 1;
     resid[i] = (wi * (pi - (y[i] as number))) / total;
-    h[i] = (wi * pi * (1 - pi)) / total;
+    s.h[i] = (wi * pi * (1 - pi)) / total;
   }
-  const cols: (Float64Array | null)[] = [null, ...z];
+  return resid;
+}
+
+/** Gradient and the (p + 1)^2 Hessian of the penalised objective (row-major passes over z). */
+function gradientAndHessian(
+  s: NewtonState,
+  z: Standardised,
+  y: Float64Array,
+  w: Float64Array | null,
+  total: number,
+  l2: number,
+): { grad: Float64Array; hess: Float64Array } {
+  const { z: x, p } = z;
+  const d = p + 1;
+  const grad = new Float64Array(d);
+  const hess = new Float64Array(d * d);
+  accumulateRows(x, p, rowWeights(s, y, w, total), s.h, grad, hess);
   for (let a = 0; a < d; a++) {
-    const ca = cols[a] ?? null;
-    grad[a] = dot(resid, ca) + (a > 0 ? l2 * (s.beta[a] as number) : 0);
+    if (a > 0) grad[a] = (grad[a] as number) + l2 * (s.beta[a] as number);
     for (let b = a; b < d; b++) {
-      const v = dot3(h, ca, cols[b] ?? null) + (a === b && a > 0 ? l2 : 0);
+      const v = (hess[a * d + b] as number) + (a === b && a > 0 ? l2 : 0);
       hess[a * d + b] = v;
       hess[b * d + a] = v;
     }
   }
   return { grad, hess };
-}
-
-/** sum x * col (col null = a column of ones). */
-function dot(x: Float64Array, col: Float64Array | null): number {
-  let s = 0;
-  if (col) for (let i = 0; i < x.length; i++) s += (x[i] as number) * (col[i] as number);
-  else for (let i = 0; i < x.length; i++) s += x[i] as number;
-  return s;
-}
-
-/** sum h * a * b, with null standing for ones. */
-function dot3(h: Float64Array, a: Float64Array | null, b: Float64Array | null): number {
-  if (!a) return dot(h, b);
-  if (!b) return dot(h, a);
-  let s = 0;
-  for (let i = 0; i < h.length; i++) s += (h[i] as number) * (a[i] as number) * (b[i] as number);
-  return s;
 }
 
 /** Solves A x = b for symmetric positive definite A (d x d, row-major) by Cholesky. */

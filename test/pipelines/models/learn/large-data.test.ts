@@ -4,7 +4,16 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../../../pipelines/models/backtest/tasks.ts';
-import { fitBinaryModel } from '../../../../pipelines/models/fit/binary-model.ts';
+import {
+  binaryDatasets,
+  fitBinaryModel,
+  type BinaryModel,
+} from '../../../../pipelines/models/fit/binary-model.ts';
+import {
+  BINARY_ENTRY,
+  binaryClaimTask,
+  fitBinaryModels,
+} from '../../../../pipelines/models/fit/binary-models.ts';
 import { fitQuantileModel } from '../../../../pipelines/models/fit/quantile-model.ts';
 import { gbdtDataset } from '../../../../pipelines/models/learn/gbdt-dataset.ts';
 import { fitGbdt } from '../../../../pipelines/models/learn/gbdt-fit.ts';
@@ -87,7 +96,7 @@ describe('fitGbdtMany', () => {
 });
 
 /** A task of n time-ordered rows: three numeric features, y from heteroscedasticProblem. */
-function task(n: number, binary: boolean): Task {
+function task(n: number, binary: boolean, threshold = 2.5): Task {
   const p = heteroscedasticProblem(n, 9);
   const col = (j: number) => {
     const f = p.x.features[j];
@@ -98,7 +107,7 @@ function task(n: number, binary: boolean): Task {
     kind: binary ? 'binary' : 'quantile',
     target: 'y',
     rows: Int32Array.from({ length: n }, (_, i) => i),
-    y: binary ? p.y.map((v) => (v > 2.5 ? 1 : 0)) : p.y,
+    y: binary ? p.y.map((v) => (v > threshold ? 1 : 0)) : p.y,
     time: Float64Array.from({ length: n }, (_, i) => i),
     knownAt: Float64Array.from({ length: n }, (_, i) => i),
     numeric: new Map([0, 1, 2].map((j) => [`x${j}`, col(j)])),
@@ -132,5 +141,50 @@ describe('the large-data path of the product fits', () => {
     const small = fitBinaryModel(task(20_000, true), splitOf(20_000), quick);
     expect(small.model.warmStartTrees).toBe(0);
     expect(small.model.trees.length).toBe(10);
+  });
+
+  // 70,000 rows: 56,000 fitting rows, the large-data path.
+  const jobs = [2.5, 1.5].map((threshold) => ({
+    task: task(70_000, true, threshold),
+    split: splitOf(70_000),
+    options: quick,
+  }));
+  const json = (m: { model: GbdtModel }) => JSON.stringify(serializeGbdt(m.model));
+
+  it('fits two classifiers at once on large data, exactly as one after another', () => {
+    const alone = jobs.map((j) => fitBinaryModel(j.task, j.split, j.options));
+    const both = fitBinaryModels(jobs);
+    expect(both.map(json)).toEqual(alone.map(json));
+    expect(both.map((m) => m.calibration)).toEqual(alone.map((m) => m.calibration));
+    expect(json(both[0]!)).not.toEqual(json(both[1]!));
+    expect(both.map((m) => m.model.warmStartTrees)).toEqual([6, 6]);
+  });
+
+  it('has its worker fit the classifiers it claims, as this thread would', async () => {
+    const task = binaryClaimTask(
+      jobs,
+      jobs.map((j) => binaryDatasets(j.task, j.split)),
+    );
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const entry = new URL(
+      '../../../../pipelines/models/learn/gbdt-fit-worker.mjs',
+      import.meta.url,
+    );
+    const worker = new Worker(entry, {
+      workerData: { port: port2, flag, task, entry: BINARY_ENTRY },
+      transferList: [port2],
+      execArgv: [],
+    });
+    const reply = await new Promise<{ indices: number[]; models: BinaryModel[] }>((resolve) =>
+      port1.once('message', resolve),
+    );
+    await worker.terminate();
+    port1.close();
+    expect(reply.indices).toEqual([0, 1]);
+    expect([...task.claims]).toEqual([3, 1, 1]);
+    const alone = jobs.map((j) => fitBinaryModel(j.task, j.split, j.options));
+    expect(reply.models.map(json)).toEqual(alone.map(json));
+    expect(reply.models.map((m) => m.calibration)).toEqual(alone.map((m) => m.calibration));
   });
 });
