@@ -12,9 +12,9 @@ import {
 } from './features/landmark-rows.ts';
 import { milestoneTable, type MilestoneTable } from './features/milestone-table.ts';
 import type { BinaryModel } from './fit/binary-model.ts';
-import { fitBinaryModels } from './fit/binary-models.ts';
 import { deliveryLevels } from './fit/model-settings.ts';
-import { fitQuantileModel, type QuantileModel } from './fit/quantile-model.ts';
+import { fitProductModels } from './fit/product-fits.ts';
+import type { QuantileModel } from './fit/quantile-model.ts';
 import type { ConformalCorrection } from './learn/conformal.ts';
 import { ipcwWeights } from './learn/kaplan-meier.ts';
 import { deserializeGbdt, serializeGbdt, type GbdtModelJson } from './learn/gbdt-serialize.ts';
@@ -124,17 +124,22 @@ export async function trainProductModel(
     throw new Error(`too little settled history to train on (${starts} milestones; need 200)`);
   }
   const split = (t: Task) => productSplit(t, training);
-  step(`delivery quantiles (${delivery.rows.length} milestones)`);
-  const q = fitQuantileModel(delivery, split(delivery), {
-    levels: deliveryLevels,
-    weights: censoringWeights(training, delivery),
-  });
-  // Both risk models at once on large data (two threads; the same models as one after another).
-  step('P(late) and P(dispute)');
-  const [l, d] = fitBinaryModels([
-    { task: late, split: split(late) },
-    { task: dispute, split: split(dispute) },
-  ]) as [BinaryModel, BinaryModel];
+  // On large data the five levels and both risk models in one pool of two threads (the same
+  // models as one after another); otherwise the quantiles, then the risk models.
+  const fitted = fitProductModels(
+    {
+      task: delivery,
+      split: split(delivery),
+      options: { levels: deliveryLevels, weights: censoringWeights(training, delivery) },
+    },
+    [
+      { task: late, split: split(late) },
+      { task: dispute, split: split(dispute) },
+    ],
+    step,
+  );
+  const q = fitted.delivery;
+  const [l, d] = fitted.risks as [BinaryModel, BinaryModel];
   const s = split(delivery);
   const t = delivery.time;
   const first = (rows: Int32Array) => dayToIso(t[rows[0] ?? 0] ?? 0);

@@ -4,8 +4,10 @@
 // milestones in under 1 s; then the Monte Carlo figures of test/bench/forecast.ts (one project,
 // 12 x 10,000, under 5 ms; 1,000 projects under 3 s). Baselines in the same run: the feature SQL
 // alone, and an IRLS logistic regression on the same P(late) rows (the issue quotes ~1.5 s for
-// 1M x 10). `train.phases` splits the last run's training into its steps (features and tasks,
-// delivery quantiles, P(late), P(dispute)) with wall and CPU seconds (CPU counts every thread).
+// 1M x 10). `train.phases` splits the last run's training into its steps (features and tasks;
+// on large data then binning, the 7 fits on two threads with the risk rows' binning, calibration;
+// else delivery quantiles, P(late) and P(dispute)) with wall and CPU seconds (CPU counts every
+// thread).
 // Last line: one JSON object.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

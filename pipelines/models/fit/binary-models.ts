@@ -26,7 +26,7 @@ export interface BinaryJob {
 type SentOptions = Omit<BinaryFitOptions, 'datasets' | 'weights'>;
 
 /** A job as a worker receives it: the binned rows without their (small-data) refit closure. */
-interface SentJob {
+export interface SentJob {
   readonly y: Float64Array;
   readonly split: BinaryJob['split'];
   readonly datasets: Omit<BinaryDatasets, 'all'>;
@@ -61,24 +61,17 @@ export function fitBinaryModels(
     jobs.length,
     BINARY_ENTRY,
     fitBinaryClaimed,
-    (missing) => ({
-      indices: missing,
-      models: missing.map((k) =>
-        fitBinaryModel(jobs[k]!.task, jobs[k]!.split, {
-          ...jobs[k]!.options,
-          datasets: datasets[k]!,
-        }),
-      ),
-    }),
+    (missing) => ({ indices: missing, models: missing.map((k) => fitSentJob(task.jobs[k]!)) }),
   );
   const models = new Array<BinaryModel>(jobs.length);
   for (const part of parts)
-    part.indices.forEach((k, i) => {
-      const m = part.models[i]!;
-      // A worker's model carries a copy of the mapper: give it the dataset's own object back.
-      models[k] = { ...m, model: { ...m.model, mapper: datasets[k]!.train.mapper } };
-    });
+    part.indices.forEach((k, i) => (models[k] = ownMapper(part.models[i]!, datasets[k]!)));
   return models;
+}
+
+/** A worker's model carries a copy of the mapper: give it the dataset's own object back. */
+export function ownMapper(m: BinaryModel, data: BinaryDatasets): BinaryModel {
+  return { ...m, model: { ...m.model, mapper: data.train.mapper } };
 }
 
 /** The jobs as both threads claim them (the worker gets a structured clone). */
@@ -110,14 +103,19 @@ export function fitBinaryClaimed(task: ClaimTask, inWorker: boolean): ClaimOutpu
     const job = task.jobs[k];
     if (!job) break;
     if (inWorker) Atomics.store(task.claims, 1 + k, 1);
-    const data: BinaryDatasets = {
-      ...job.datasets,
-      all: () => {
-        throw new Error('the large-data path does not refit on all rows');
-      },
-    };
     out.indices.push(k);
-    out.models.push(fitBinaryOn(job.y, job.split, data, job.options));
+    out.models.push(fitSentJob(job));
   }
   return out;
+}
+
+/** One classifier of a claim task, as fitBinaryModel fits it on the same binned rows. */
+export function fitSentJob(job: SentJob): BinaryModel {
+  const data: BinaryDatasets = {
+    ...job.datasets,
+    all: () => {
+      throw new Error('the large-data path does not refit on all rows');
+    },
+  };
+  return fitBinaryOn(job.y, job.split, data, job.options);
 }

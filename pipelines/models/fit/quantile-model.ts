@@ -2,7 +2,7 @@ import { conformalCohorts, type Task } from '../backtest/tasks.ts';
 import { trainingRows } from '../backtest/time-split.ts';
 import type { FeatureMatrix } from '../learn/feature-matrix.ts';
 import { asDataset, gbdtDataset, type GbdtDataset } from '../learn/gbdt-dataset.ts';
-import { fitGbdt } from '../learn/gbdt-fit.ts';
+import { fitGbdt, type GbdtFitOptions } from '../learn/gbdt-fit.ts';
 import type { GbdtModel } from '../learn/gbdt-model.ts';
 import { predict } from '../learn/gbdt-predict.ts';
 import { applyAtomSnap, fitAtomSnap, type AtomSnap } from '../learn/atom-snap.ts';
@@ -52,9 +52,16 @@ export interface QuantileFitOptions {
 const SAMPLE_SEED = 4242;
 
 /** Early stopping uses the last 15% of the fitting rows; the calibration rows stay untouched. */
-function splitTail(rows: Int32Array, share = 0.15): [Int32Array, Int32Array] {
-  const cut = Math.floor(rows.length * (1 - share));
+function splitTail(rows: Int32Array): [Int32Array, Int32Array] {
+  const cut = tailCut(rows.length);
   return [rows.slice(0, cut), rows.slice(cut)];
+}
+
+const tailCut = (rows: number, share = 0.15) => Math.floor(rows * (1 - share));
+
+/** Whether a quantile fit on `fitRows` fitting rows takes the large-data path. */
+export function largeQuantileFit(fitRows: number): boolean {
+  return tailCut(fitRows) > LARGE_DATA_ROWS;
 }
 
 /**
@@ -63,7 +70,7 @@ function splitTail(rows: Int32Array, share = 0.15): [Int32Array, Int32Array] {
  */
 function fittingSets(task: Task, fit: Int32Array, w: Float64Array | undefined) {
   const [fitRows, stopRows] = splitTail(fit);
-  const large = fitRows.length > LARGE_DATA_ROWS;
+  const large = largeQuantileFit(fit.length);
   const cap = (rows: Int32Array, max: number, stream: number) =>
     large ? sampleInOrder(rows, max, rngFor(SAMPLE_SEED, stream)) : rows;
   const trainRows = cap(fitRows, largeDataCaps.fitRows, 1);
@@ -77,14 +84,41 @@ function fittingSets(task: Task, fit: Int32Array, w: Float64Array | undefined) {
   return { train, valid, yTrain: pickValues(task.y, trainRows), large };
 }
 
+/** A quantile fit ready for its level fits: binned rows, one fit per level, calibration rows. */
+export interface QuantilePrep {
+  readonly levels: number[];
+  readonly settings: ReturnType<typeof boostingSettings>;
+  readonly train: GbdtDataset;
+  readonly yTrain: Float64Array;
+  /** One per level, each early-stopping on the same rows. */
+  readonly fits: GbdtFitOptions[];
+  /** The calibration rows, binned like `train` (each level's model predicts them). */
+  readonly cal: GbdtDataset;
+  readonly large: boolean;
+}
+
 export function fitQuantileModel(
   task: Task,
   split: { fit: Int32Array; calibration: Int32Array },
   options: QuantileFitOptions = {},
 ): QuantileModel {
+  const prep = prepareQuantileFit(task, split, options);
+  // Each model also predicts the calibration rows, on the thread that fitted it.
+  const fitted = fitGbdtMany(prep.train, prep.yTrain, prep.fits, {
+    parallel: prep.large,
+    predictOn: prep.cal,
+  });
+  return finishQuantileModel(task, split, options, prep, fitted);
+}
+
+/** The binned rows and the fit of each level (fitted by fitGbdtMany or a shared pool). */
+export function prepareQuantileFit(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  options: QuantileFitOptions = {},
+): QuantilePrep {
   const levels = [...(options.levels ?? deliveryLevels)];
-  const w = options.weights;
-  const { train, valid, yTrain, large } = fittingSets(task, split.fit, w);
+  const { train, valid, yTrain, large } = fittingSets(task, split.fit, options.weights);
   const settings = { ...boostingSettings(train.rows), ...options.settings };
   // Independent fits per level (warm-starting them from the P50 cost pinball loss at P10 and
   // P80 on the demo training part); on large data on two threads.
@@ -94,9 +128,23 @@ export function fitQuantileModel(
     validation: valid,
   }));
   const cal = asDataset(taskMatrix(task, split.calibration), train.mapper);
-  // Each model also predicts the calibration rows, on the thread that fitted it.
-  const fitted = fitGbdtMany(train, yTrain, fits, { parallel: large, predictOn: cal });
+  return { levels, settings, train, yTrain, fits, cal, large };
+}
+
+/**
+ * The model from the fitted levels (in the order of `prep.fits`) and their predictions of the
+ * calibration rows: conformal shifts, atom snaps and the refit the options ask for.
+ */
+export function finishQuantileModel(
+  task: Task,
+  split: { fit: Int32Array; calibration: Int32Array },
+  options: QuantileFitOptions,
+  prep: QuantilePrep,
+  fitted: { models: GbdtModel[]; predictions: readonly Float64Array[] | null },
+): QuantileModel {
+  const { levels, cal } = prep;
   const models = fitted.models;
+  const w = options.weights;
   const yCal = pickValues(task.y, split.calibration);
   const cohorts = conformalCohorts(task, split.calibration);
   const corrections = conformalShifts(fitted.predictions ?? [], levels, yCal, {
@@ -111,9 +159,10 @@ export function fitQuantileModel(
         return atom.levels.includes(level) ? [fitAtomSnap(yCal, q, level, atom.value)] : [];
       })
     : undefined;
+  const refit = options.refit;
   return {
     levels,
-    models: options.refit ? refitLevels(task, split, models, settings, w, options.refit) : models,
+    models: refit ? refitLevels(task, split, models, prep.settings, w, refit) : models,
     corrections,
     ...(atomSnaps ? { atomSnaps } : {}),
   };

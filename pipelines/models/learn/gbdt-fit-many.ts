@@ -65,7 +65,10 @@ const FIT_ENTRY: ClaimEntry = {
  * Runs the `jobs` jobs of `task` on this thread (`run(task, false)`) and on a worker (the
  * export `entry` names, given a structured clone of `task`); both claim jobs through
  * `task.claims` ([0]: the next job; [1 + k] = 1 once the worker claimed job k). Returns each
- * thread's part, plus `runListed` of the jobs the worker claimed but did not deliver.
+ * thread's part, plus `runListed` of the jobs the worker claimed but did not deliver. With
+ * `meanwhile`, this thread first runs it while the worker starts on `task` (it may `send` the
+ * worker more data, which the worker's run takes through its `receive`) and then runs the task
+ * it returns.
  */
 export function runClaimedOnTwoThreads<
   T extends { readonly claims: Int32Array },
@@ -76,10 +79,11 @@ export function runClaimedOnTwoThreads<
   entry: ClaimEntry,
   run: (task: T, inWorker: boolean) => O,
   runListed: (indices: number[]) => O,
+  meanwhile?: (send: (message: unknown) => void) => T,
 ): O[] {
   const away = startWorker(task, entry);
   const started = performance.now();
-  const mine = run(task, false);
+  const mine = run(meanwhile ? meanwhile(away.send) : task, false);
   const claimed = (k: number) => Atomics.load(task.claims, 1 + k) === 1;
   const workerClaimed = Array.from({ length: jobs }, (_, k) => claimed(k)).some(Boolean);
   const theirs = away.collect<O>(
@@ -119,7 +123,10 @@ function ordered(n: number, parts: FitOutput[], data?: GbdtDataset) {
 function startWorker(
   task: unknown,
   entry: ClaimEntry,
-): { collect: <O extends Claimed>(waitMs: number) => O | null } {
+): {
+  send: (message: unknown) => void;
+  collect: <O extends Claimed>(waitMs: number) => O | null;
+} {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_ENTRY, {
@@ -130,6 +137,7 @@ function startWorker(
   worker.unref();
   worker.on('error', () => {}); // a failure shows as an error message on the port
   return {
+    send: (message) => port1.postMessage(message),
     collect: <O extends Claimed>(waitMs: number) => {
       const until = performance.now() + waitMs;
       while (Atomics.load(flag, 0) === 0 && performance.now() < until)

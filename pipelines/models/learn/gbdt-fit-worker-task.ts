@@ -36,10 +36,19 @@ export function fitClaimed(task: FitTask, inWorker: boolean): FitOutput {
     const options = task.fits[k];
     if (!options) break;
     if (inWorker) Atomics.store(task.claims, 1 + k, 1);
-    const model = fitGbdt(task.data, task.target, options);
+    const { model, prediction } = fitOne(task, options);
     out.indices.push(k);
     out.models.push(model);
-    if (rows) out.predictions.push(predict(model, rows));
+    if (prediction) out.predictions.push(prediction);
   }
   return { ...out, predictions: rows ? out.predictions : null };
+}
+
+/** One fit of a task, and its prediction of `predictOn` (null without those rows). */
+export function fitOne(
+  task: Pick<FitTask, 'data' | 'target' | 'predictOn'>,
+  options: GbdtFitOptions,
+): { model: GbdtModel; prediction: Float64Array | null } {
+  const model = fitGbdt(task.data, task.target, options);
+  return { model, prediction: task.predictOn ? predict(model, task.predictOn) : null };
 }

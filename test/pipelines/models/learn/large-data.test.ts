@@ -14,7 +14,17 @@ import {
   binaryClaimTask,
   fitBinaryModels,
 } from '../../../../pipelines/models/fit/binary-models.ts';
-import { fitQuantileModel } from '../../../../pipelines/models/fit/quantile-model.ts';
+import { fitProductModels } from '../../../../pipelines/models/fit/product-fits.ts';
+import {
+  fitPoolClaimed,
+  poolClaims,
+  POOL_ENTRY,
+  type PoolTask,
+} from '../../../../pipelines/models/fit/product-pool.ts';
+import {
+  fitQuantileModel,
+  prepareQuantileFit,
+} from '../../../../pipelines/models/fit/quantile-model.ts';
 import { gbdtDataset } from '../../../../pipelines/models/learn/gbdt-dataset.ts';
 import { fitGbdt } from '../../../../pipelines/models/learn/gbdt-fit.ts';
 import { fitGbdtMany } from '../../../../pipelines/models/learn/gbdt-fit-many.ts';
@@ -84,6 +94,8 @@ describe('fitGbdtMany', () => {
     const reply = await new Promise<{ indices: number[]; models: GbdtModel[] }>((resolve) =>
       port1.once('message', resolve),
     );
+    // The flag goes up just after the reply is posted: wait for it (at most 10 s).
+    Atomics.wait(flag, 0, 0, 10_000);
     await worker.terminate();
     port1.close();
     expect(reply.indices).toEqual([0, 1, 2]);
@@ -186,5 +198,96 @@ describe('the large-data path of the product fits', () => {
     const alone = jobs.map((j) => fitBinaryModel(j.task, j.split, j.options));
     expect(reply.models.map(json)).toEqual(alone.map(json));
     expect(reply.models.map((m) => m.calibration)).toEqual(alone.map((m) => m.calibration));
+  });
+});
+
+describe('one pool for the seven product fits on large data', () => {
+  // 80,000 delivery rows (54,400 quantile fitting rows) and two 70,000-row classifiers.
+  const q = task(80_000, false);
+  const delivery = {
+    task: q,
+    split: splitOf(80_000),
+    options: { ...quick, weights: q.y.map((_, i) => 1 + (i % 3)) },
+  };
+  const risks = [2.5, 1.5].map((threshold) => ({
+    task: task(70_000, true, threshold),
+    split: splitOf(70_000),
+    options: quick,
+  }));
+  const json = (m: GbdtModel) => JSON.stringify(serializeGbdt(m));
+
+  it('fits the same models, shifts and maps as the quantiles and classifiers one by one', () => {
+    const steps: string[] = [];
+    const pooled = fitProductModels(delivery, risks, (s) => steps.push(s));
+    expect(steps).toEqual(['binning (80000 milestones)', '7 fits on two threads', 'calibration']);
+    const alone = fitQuantileModel(delivery.task, delivery.split, delivery.options);
+    expect(pooled.delivery.models.map(json)).toEqual(alone.models.map(json));
+    expect(pooled.delivery.corrections).toEqual(alone.corrections);
+    expect(pooled.delivery.levels).toEqual(alone.levels);
+    const risksAlone = risks.map((j) => fitBinaryModel(j.task, j.split, j.options));
+    expect(pooled.risks.map((m) => json(m.model))).toEqual(risksAlone.map((m) => json(m.model)));
+    expect(pooled.risks.map((m) => m.calibration)).toEqual(risksAlone.map((m) => m.calibration));
+    expect(pooled.risks.map((m) => m.model.warmStartTrees)).toEqual([6, 6]);
+    expect(json(pooled.risks[0]!.model)).not.toEqual(json(pooled.risks[1]!.model));
+  });
+
+  it('keeps smaller data on the quantiles, then the classifiers', () => {
+    const steps: string[] = [];
+    const small = { ...delivery, task: task(60_000, false), split: splitOf(60_000) };
+    fitProductModels(small, risks, (s) => steps.push(s));
+    expect(steps).toEqual(['delivery quantiles (60000 milestones)', 'P(late) and P(dispute)']);
+  });
+
+  const poolOf = (sent: boolean): PoolTask => {
+    const prep = prepareQuantileFit(delivery.task, delivery.split, delivery.options);
+    const datasets = risks.map((j) => binaryDatasets(j.task, j.split));
+    return {
+      classifiers: 2,
+      sent: sent ? binaryClaimTask(risks, datasets).jobs : null,
+      quantile: { data: prep.train, target: prep.yTrain, fits: prep.fits, predictOn: prep.cal },
+      claims: poolClaims(7),
+    };
+  };
+  type Reply = ReturnType<typeof fitPoolClaimed>;
+  const inWorker = async (pool: PoolTask) => {
+    const flag = new Int32Array(new SharedArrayBuffer(4));
+    const { port1, port2 } = new MessageChannel();
+    const entry = new URL(
+      '../../../../pipelines/models/learn/gbdt-fit-worker.mjs',
+      import.meta.url,
+    );
+    const worker = new Worker(entry, {
+      workerData: { port: port2, flag, task: pool, entry: POOL_ENTRY },
+      transferList: [port2],
+      execArgv: [],
+    });
+    const reply = await new Promise<Reply>((resolve) => port1.once('message', resolve));
+    await worker.terminate();
+    port1.close();
+    return reply;
+  };
+  const seen = (r: Reply) =>
+    r.done.map((d) =>
+      'classifier' in d
+        ? [json(d.classifier.model), d.classifier.calibration]
+        : [json(d.model), [...(d.prediction ?? [])]],
+    );
+
+  it('has its worker fit every job it claims, classifiers first, as this thread would', async () => {
+    const pool = poolOf(true);
+    const reply = await inWorker(pool);
+    expect(reply.indices).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect([...pool.claims]).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 6]);
+    const here = fitPoolClaimed({ ...pool, claims: poolClaims(7) }, false);
+    expect(seen(reply)).toEqual(seen(here));
+  });
+
+  it('has its worker fit the levels while the classifiers rows are not there yet', async () => {
+    const pool = poolOf(false);
+    const reply = await inWorker(pool);
+    expect(reply.indices).toEqual([2, 3, 4, 5, 6]);
+    expect([...pool.claims]).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 6]);
+    const here = fitPoolClaimed({ ...poolOf(true), claims: poolClaims(7) }, false);
+    expect(seen(reply)).toEqual(seen(here).slice(2));
   });
 });
