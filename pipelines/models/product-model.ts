@@ -124,12 +124,13 @@ export async function trainProductModel(
     throw new Error(`too little settled history to train on (${starts} milestones; need 200)`);
   }
   const split = (t: Task) => productSplit(t, training);
+  const deliverySplit = split(delivery);
   // On large data the five levels and both risk models in one pool of two threads (the same
   // models as one after another); otherwise the quantiles, then the risk models.
   const fitted = fitProductModels(
     {
       task: delivery,
-      split: split(delivery),
+      split: deliverySplit,
       options: { levels: deliveryLevels, weights: censoringWeights(training, delivery) },
     },
     [
@@ -140,7 +141,7 @@ export async function trainProductModel(
   );
   const q = fitted.delivery;
   const [l, d] = fitted.risks as [BinaryModel, BinaryModel];
-  const s = split(delivery);
+  const s = deliverySplit;
   const t = delivery.time;
   const first = (rows: Int32Array) => dayToIso(t[rows[0] ?? 0] ?? 0);
   const last = (rows: Int32Array) => dayToIso(t[rows[rows.length - 1] ?? 0] ?? 0);

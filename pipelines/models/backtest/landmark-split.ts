@@ -30,31 +30,55 @@ export function landmarkSplits(
   splitsOf: (time: Float64Array) => TimeSplit[],
   options: { calibrateInFlight?: boolean } = {},
 ): LandmarkSplit[] {
+  const { starts, landmarks, parentStart } = landmarkParents(task, table);
+  const startTime = new Float64Array(starts.length);
+  for (let i = 0; i < starts.length; i++) startTime[i] = task.time[starts[i] as number] ?? NaN;
+  return splitsOf(startTime).map((s) => {
+    // Side of each start row (by its index among the start rows): 1 fit, 2 calibration, 3 test.
+    const side = new Uint8Array(starts.length);
+    (['fit', 'calibration', 'test'] as const).forEach((k, j) => {
+      for (const i of s[k]) side[i] = j + 1;
+    });
+    const extra: number[][] = [[], [], [], []];
+    for (let k = 0; k < landmarks.length; k++) {
+      const parent = parentStart[k] as number;
+      if (parent >= 0) extra[side[parent] as number]?.push(landmarks[k] as number);
+    }
+    const [, fit = [], calibration = [], test = []] = extra;
+    return {
+      fit: joined(starts, s.fit, fit),
+      calibration: joined(starts, s.calibration, options.calibrateInFlight ? calibration : []),
+      test: Int32Array.from(s.test, (i) => starts[i] ?? -1),
+      inFlight: Int32Array.from(test),
+      inFlightAge: Float64Array.from(test, (p) => ageAt(table, task.rows[p] ?? 0)),
+    };
+  });
+}
+
+/**
+ * The task's positions of start rows and of landmark rows, and for each landmark row the index
+ * (among the start rows) of its milestone's start row, or -1 when the task has none.
+ */
+function landmarkParents(task: Task, table: Landmarks) {
   const starts: number[] = [];
   const landmarks: number[] = [];
   task.rows.forEach((r, p) => (r < table.baseRows ? starts : landmarks).push(p));
-  const positionOf = new Map(starts.map((p) => [task.rows[p] ?? -1, p]));
-  const startTime = Float64Array.from(starts, (p) => task.time[p] ?? NaN);
-  const back = (rows: Int32Array) => Int32Array.from(rows, (i) => starts[i] ?? -1);
-  return splitsOf(startTime).map((s) => {
-    const side = new Map<number, 'fit' | 'calibration' | 'test'>();
-    for (const k of ['fit', 'calibration', 'test'] as const)
-      for (const i of s[k]) side.set(starts[i] ?? -1, k);
-    const extra = { fit: [] as number[], calibration: [] as number[], test: [] as number[] };
-    for (const p of landmarks) {
-      const parent = positionOf.get(table.parent[task.rows[p] ?? 0] ?? -1);
-      const where = parent === undefined ? undefined : side.get(parent);
-      if (where) extra[where].push(p);
-    }
-    const calibration = options.calibrateInFlight ? extra.calibration : [];
-    return {
-      fit: Int32Array.from([...back(s.fit), ...extra.fit]).sort(),
-      calibration: Int32Array.from([...back(s.calibration), ...calibration]).sort(),
-      test: back(s.test),
-      inFlight: Int32Array.from(extra.test),
-      inFlightAge: Float64Array.from(extra.test, (p) => ageAt(table, task.rows[p] ?? 0)),
-    };
+  // Table row of a start row -> its index among the start rows (-1: not in the task).
+  const startIndex = new Int32Array(table.baseRows).fill(-1);
+  starts.forEach((p, i) => (startIndex[task.rows[p] ?? 0] = i));
+  const parentStart = Int32Array.from(landmarks, (p) => {
+    const parent = table.parent[task.rows[p] ?? 0] ?? -1;
+    return parent >= 0 && parent < table.baseRows ? (startIndex[parent] ?? -1) : -1;
   });
+  return { starts, landmarks, parentStart };
+}
+
+/** Task positions of the given start rows (by index) plus landmark positions, ascending. */
+function joined(starts: number[], rows: Int32Array, more: number[]): Int32Array {
+  const out = new Int32Array(rows.length + more.length);
+  for (let i = 0; i < rows.length; i++) out[i] = starts[rows[i] as number] ?? -1;
+  out.set(more, rows.length);
+  return out.sort();
 }
 
 /** A landmark row's age as the forecast conditions on it: since the planned start (its time). */

@@ -4,7 +4,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../../pipelines/demo/index.ts';
+import {
+  landmarkSplits,
+  type LandmarkSplit,
+} from '../../../pipelines/models/backtest/landmark-split.ts';
 import { makeTask, type Task, type TaskSpec } from '../../../pipelines/models/backtest/tasks.ts';
+import { timeOrderedSplit, type TimeSplit } from '../../../pipelines/models/backtest/time-split.ts';
 import { landmarkEvents } from '../../../pipelines/models/features/landmark-events.ts';
 import {
   planLandmarks,
@@ -54,6 +59,42 @@ function oracleTask(table: MilestoneTable, spec: TaskSpec): Task {
     referenceGroup: labels(spec.referenceGroup ?? table.referenceGroup),
     ...(spec.conformalGroup ? { conformalGroup: labels(spec.conformalGroup) } : {}),
   };
+}
+
+/** landmarkSplits as it was (Maps from row to position and side, spread arrays). */
+function oracleSplits(
+  task: Task,
+  table: LandmarkTable,
+  splitsOf: (time: Float64Array) => TimeSplit[],
+  calibrateInFlight: boolean,
+): LandmarkSplit[] {
+  const starts: number[] = [];
+  const landmarks: number[] = [];
+  task.rows.forEach((r, p) => (r < table.baseRows ? starts : landmarks).push(p));
+  const positionOf = new Map(starts.map((p) => [task.rows[p] ?? -1, p]));
+  const startTime = Float64Array.from(starts, (p) => task.time[p] ?? NaN);
+  const back = (rows: Int32Array) => Int32Array.from(rows, (i) => starts[i] ?? -1);
+  const age = (r: number) =>
+    ((table.landmarkDay[r] ?? NaN) - (table.time[r] ?? NaN)) / (table.plannedDays[r] ?? NaN);
+  return splitsOf(startTime).map((s) => {
+    const side = new Map<number, 'fit' | 'calibration' | 'test'>();
+    for (const k of ['fit', 'calibration', 'test'] as const)
+      for (const i of s[k]) side.set(starts[i] ?? -1, k);
+    const extra = { fit: [] as number[], calibration: [] as number[], test: [] as number[] };
+    for (const p of landmarks) {
+      const parent = positionOf.get(table.parent[task.rows[p] ?? 0] ?? -1);
+      const where = parent === undefined ? undefined : side.get(parent);
+      if (where) extra[where].push(p);
+    }
+    const calibration = calibrateInFlight ? extra.calibration : [];
+    return {
+      fit: Int32Array.from([...back(s.fit), ...extra.fit]).sort(),
+      calibration: Int32Array.from([...back(s.calibration), ...calibration]).sort(),
+      test: back(s.test),
+      inFlight: Int32Array.from(extra.test),
+      inFlightAge: Float64Array.from(extra.test, (p) => age(task.rows[p] ?? 0)),
+    };
+  });
 }
 
 /** A task with each typed array replaced by its type and a hash of its bytes (fast to compare). */
@@ -174,5 +215,24 @@ describe('cutting training rows', () => {
     // The landmark rows go between the start rows of their day, by table index.
     const rows = makeTask(lt, specs[0]!).rows;
     expect(rows.some((r, i) => i > 0 && r < rows[i - 1]!)).toBe(true);
+  });
+
+  it('splits tasks with landmark rows as the Map-based code did', () => {
+    const { table, plan } = built.get('2026-10-31')!;
+    const lt = withLandmarks(table, plan);
+    const splitsOf = (t: Float64Array) => [
+      timeOrderedSplit(t),
+      timeOrderedSplit(t, { trainShare: 1 }),
+    ];
+    for (const y of [lt.logRatio, lt.disputed]) {
+      const task = makeTask(lt, { source: 's', kind: 'binary', target: 't', y });
+      for (const calibrateInFlight of [false, true]) {
+        const got = landmarkSplits(task, lt, splitsOf, { calibrateInFlight });
+        expect(digest(got)).toStrictEqual(
+          digest(oracleSplits(task, lt, splitsOf, calibrateInFlight)),
+        );
+        expect(got[0]!.inFlight.length).toBeGreaterThan(100);
+      }
+    }
   });
 });
