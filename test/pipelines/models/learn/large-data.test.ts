@@ -142,7 +142,7 @@ describe('the large-data path of the product fits', () => {
     const large = fitQuantileModel(task(80_000, false), splitOf(80_000), quick);
     expect(large.models.map((m) => m.warmStartTrees)).toEqual([0, 0, 0, 0, 0]);
     expect(large.models.map((m) => m.trees.length)).toEqual([6, 6, 6, 6, 6]);
-    // 54,400 fitting rows: under the 200,000 cap, every one of them is used.
+    // 54,400 fitting rows: under the 150,000 cap, every one of them is used.
     expect(large.models[0]!.trees[0]!.cover[0]).toBeGreaterThan(0.25 * 54_400);
   });
 
