@@ -29,6 +29,7 @@ export const stageXlsx: FormatReader = async (ctx) => {
       yielded += 1;
       const names = sheetNames(book);
       if (isWantedSheet(sheet, names, yielded, ctx.spec.sheet)) return await stageSheet(ctx, sheet);
+      await skipSheet(sheet);
     }
     throw sheetNotFound(ctx, sheetNames(book));
   } catch (e) {
@@ -36,6 +37,16 @@ export const stageXlsx: FormatReader = async (ctx) => {
     throw e;
   }
 };
+
+/**
+ * Reads a sheet that is not wanted to its end. exceljs parks a sheet that comes before the
+ * workbook's shared strings in a temp file and deletes that file when the next sheet is asked
+ * for: a sheet left unread would still be opening its temp file then, and the failed open would
+ * surface later as an uncaught ENOENT.
+ */
+async function skipSheet(sheet: SheetReader): Promise<void> {
+  for await (const row of sheet) void row;
+}
 
 function sheetNotFound(ctx: StageContext, names: readonly string[]) {
   const wanted =
