@@ -37,7 +37,7 @@ const created = await ensureDemoWarehouse(warehouse, {
 progress.stop();
 await ensureModel(warehouse, {
   onStart: () =>
-    console.error('No forecasting model yet: training one (about 15 s on the demo) ...'),
+    console.error('No forecasting model yet: training one (about 20 s on the demo) ...'),
   onStep: (step) => console.error(`  training: ${step}`),
 }).catch((err: Error) =>
   console.error(`Training skipped: ${err.message} (forecasts answer 404 until \`milepost train\`)`),

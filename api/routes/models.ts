@@ -46,7 +46,7 @@ const trainRoute = createRoute({
   tags: ['models'],
   summary: 'Train a new model version on the whole warehouse (what `milepost train` does)',
   description:
-    'Takes about 15 s on the demo warehouse. Forecasts switch to the new version when it is stored.',
+    'Takes about 20 s on the demo warehouse. Forecasts switch to the new version when it is stored.',
   responses: {
     201: {
       description: 'The stored version',
