@@ -80,14 +80,22 @@ export function binaryClaimTask(
   datasets: readonly BinaryDatasets[],
 ): ClaimTask {
   return {
-    jobs: jobs.map((j, k) => ({
-      y: j.task.y,
-      split: j.split,
-      datasets: sendable(datasets[k]!),
-      options: j.options ?? {},
-    })),
+    jobs: sentJobs(jobs, datasets),
     claims: new Int32Array(new SharedArrayBuffer(4 * (jobs.length + 1))),
   };
+}
+
+/** The jobs with their binned rows, as a worker receives them. */
+export function sentJobs(
+  jobs: readonly BinaryJob[],
+  datasets: readonly BinaryDatasets[],
+): SentJob[] {
+  return jobs.map((j, k) => ({
+    y: j.task.y,
+    split: j.split,
+    datasets: sendable(datasets[k]!),
+    options: j.options ?? {},
+  }));
 }
 
 function sendable(data: BinaryDatasets): Omit<BinaryDatasets, 'all'> {

@@ -10,7 +10,7 @@ import type { Task } from '../backtest/tasks.ts';
 import { runClaimedOnTwoThreads } from '../learn/gbdt-fit-many.ts';
 import type { GbdtModel } from '../learn/gbdt-model.ts';
 import { binaryDatasets, type BinaryDatasets, type BinaryModel } from './binary-model.ts';
-import { binaryClaimTask, fitBinaryModels, ownMapper, type BinaryJob } from './binary-models.ts';
+import { fitBinaryModels, ownMapper, sentJobs, type BinaryJob } from './binary-models.ts';
 import { LARGE_DATA_ROWS } from './model-settings.ts';
 import {
   fitPoolClaimed,
@@ -83,7 +83,7 @@ function fitPooled(
     (missing) => ({ indices: missing, done: missing.map((k) => runPoolJob(here, k)) }),
     (send) => {
       datasets.push(...risks.map((j) => binaryDatasets(j.task, j.split)));
-      here = { ...task, sent: binaryClaimTask(risks, datasets).jobs };
+      here = { ...task, sent: sentJobs(risks, datasets) };
       send(here.sent);
       return here;
     },

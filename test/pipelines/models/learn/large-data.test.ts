@@ -13,6 +13,7 @@ import {
   BINARY_ENTRY,
   binaryClaimTask,
   fitBinaryModels,
+  sentJobs,
 } from '../../../../pipelines/models/fit/binary-models.ts';
 import { fitProductModels } from '../../../../pipelines/models/fit/product-fits.ts';
 import {
@@ -243,7 +244,7 @@ describe('one pool for the seven product fits on large data', () => {
     const datasets = risks.map((j) => binaryDatasets(j.task, j.split));
     return {
       classifiers: 2,
-      sent: sent ? binaryClaimTask(risks, datasets).jobs : null,
+      sent: sent ? sentJobs(risks, datasets) : null,
       quantile: { data: prep.train, target: prep.yTrain, fits: prep.fits, predictOn: prep.cal },
       claims: poolClaims(7),
     };
