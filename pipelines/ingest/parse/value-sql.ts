@@ -73,9 +73,10 @@ function plan(t: Transform, col: string): Plan {
       };
     }
     case 'text': {
-      // Markers are short: longer cells skip the lookup (DuckDB lower() keeps the length).
+      // Markers are short: longer cells skip the lookup (DuckDB lower() keeps the length). A CASE,
+      // not an OR, which would look every cell up (text-sql.ts).
       const longest = Math.max(0, ...markers.map((m) => [...m].length));
-      const notMarker = `(length(${col}) > ${longest} OR NOT ${isMarker(markers, col)})`;
+      const notMarker = `(CASE WHEN length(${col}) > ${longest} THEN true ELSE NOT ${isMarker(markers, col)} END)`;
       return { kind: textKindSql(col, t.maxLength, notMarker), markers, guard: [] };
     }
     case 'vocabulary':
