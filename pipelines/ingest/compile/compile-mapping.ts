@@ -27,6 +27,11 @@ export interface CompiledMapping {
   attributeNames: string[];
   /** Canonical fields the mapping fills (others are defaults or NULL). */
   mappedFields: ReadonlySet<MappableField>;
+  /**
+   * A field is made from the row's line number (`lineNumber`), so the typed columns need
+   * `s.source_line` set when they are computed (no fused read, stage-types.ts).
+   */
+  readsSourceLine: boolean;
 }
 
 type Resolved = { field: MappableField; src: FieldSource };
@@ -90,6 +95,7 @@ export function compileMapping(mapping: Mapping, brandOverride?: string): Compil
     sourceColumns: sourceColumnsOf(mapping, brandSrc),
     attributeNames,
     mappedFields: mapped,
+    readsSourceLine: resolved.some((r) => 'lineNumber' in r.src),
   };
 }
 

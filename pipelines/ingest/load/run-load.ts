@@ -3,14 +3,21 @@ import { queryRow } from '../../warehouse/query.ts';
 import { compileMapping, type CompiledMapping } from '../compile/compile-mapping.ts';
 import type { Mapping } from '../mapping/mapping-schema.ts';
 import { quoteIdent } from '../parse/index.ts';
-import { stageFile, type RejectedRow } from '../read/index.ts';
+import { stageFile, type FusedRead, type RejectedRow, type StageResult } from '../read/index.ts';
 import { countOutcomes } from './count-outcomes.ts';
 import type { ImportCounts } from './import-counts.ts';
 import { ImportError } from './import-error.ts';
 import { joinCompanion, joinPath, type Created } from './join-companion.ts';
-import { badRowsSql, fileDuplicateKeysSql, keptRawSql } from './keep-raw-sql.ts';
+import {
+  addKeptRawSql,
+  badRowsSql,
+  fileDuplicateKeysSql,
+  fusedRawSql,
+  keptRawSql,
+  rawLinesSql,
+} from './keep-raw-sql.ts';
 import { merge, mergeTempTables, mergeTempViews } from './merge.ts';
-import { typedRowsSql } from './typed-rows.sql.ts';
+import { typedRowsSql, typedRowsViewSql } from './typed-rows.sql.ts';
 
 export interface LoadInput {
   file: string;
@@ -48,39 +55,112 @@ export async function runLoad(
   const created: Created = { tables: [], views: [] };
   const temp: Created = { tables: mergeTempTables, views: mergeTempViews };
   progress({ phase: 'read', done: 0, total: 5 });
-  const staged = await stageFile(conn, input.file, mapping.source);
+  const fused = fusedTyping(mapping, input.brand);
+  const staged = await stageFile(conn, input.file, mapping.source, {}, fused?.read);
   created.tables.push(staged.table);
   try {
-    const compiled = compileMapping(mapping, input.brand);
-    const joined = mapping.join
-      ? await joinCompanion(
-          conn,
-          staged,
-          mapping.join,
-          joinPath(input.file, mapping.join, input.joinFile),
-          created,
-        )
-      : undefined;
-    assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
+    const compiled = fused?.compiled ?? compileMapping(mapping, input.brand);
     const params = { load: input.loadId, file: input.source };
-    progress({ phase: 'validate', done: 1, total: 5 });
-    for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
-      await conn.run(sql);
+    if (staged.fused) {
+      // Read and typed in one statement (fusedTyping): only the view is left to make.
+      progress({ phase: 'validate', done: 1, total: 5 });
+      await conn.run(typedRowsViewSql(compiled));
+      await keepRawAfterFusedRead(conn, input.file, mapping, staged);
+    } else {
+      const joined = mapping.join
+        ? await joinCompanion(
+            conn,
+            staged,
+            mapping.join,
+            joinPath(input.file, mapping.join, input.joinFile),
+            created,
+          )
+        : undefined;
+      assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
+      progress({ phase: 'validate', done: 1, total: 5 });
+      for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
+        await conn.run(sql);
+      }
+      await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
+      staged.warnings.push(...(joined?.warnings ?? []));
     }
-    await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
     await input.begin();
     await quarantineRejects(conn, staged.rejects, params);
     progress({ phase: 'merge', done: 2, total: 5 });
     const merged = await merge(conn, compiled, params);
     const counts = await countOutcomes(conn, input.loadId, staged.rowsRead, merged);
     const after = await input.finish(counts);
-    return { counts, warnings: [...staged.warnings, ...(joined?.warnings ?? []), ...after] };
+    return { counts, warnings: [...staged.warnings, ...after] };
   } finally {
     // A transaction DuckDB has aborted refuses the DROPs: roll it back first (nothing once committed).
     await input.abort().catch(() => undefined);
     await dropCreated(conn, created).catch(() => undefined);
     await dropCreated(conn, temp).catch(() => undefined);
   }
+}
+
+/**
+ * A mapping without a join, whose fields do not use the line number, types the rows as the file
+ * is read, for CSV/TSV (stage-types.ts: no staging table as large as the file, written and read
+ * back). When the mapping does not compile, nothing is fused and the error comes after the read,
+ * as for every other file.
+ */
+function fusedTyping(
+  mapping: Mapping,
+  brand: string | undefined,
+): { compiled: CompiledMapping; read: FusedRead } | undefined {
+  if (mapping.join) return undefined;
+  let compiled: CompiledMapping;
+  try {
+    compiled = compileMapping(mapping, brand);
+  } catch {
+    return undefined;
+  }
+  if (compiled.readsSourceLine) return undefined; // the line is set after the read
+  const read: FusedRead = {
+    table: 'imp_rows_stored',
+    lineColumn: '__line',
+    accepts: (columns) => missingColumns(columns, compiled).length === 0,
+    statement: (relation) => typedRowsSql(relation, compiled, { keepBadRaw: true })[0]!,
+  };
+  return { compiled, read };
+}
+
+/**
+ * After a fused read, before the transaction: the faulty lines and the keys the file has more
+ * than once; the faulty rows' staged rows from the JSON the typing kept. The rows of repeated keys
+ * or of keys another brand owns (few, usually none) need their staged rows too: only then is the
+ * file read a second time, staged as usual, and dropped again.
+ */
+async function keepRawAfterFusedRead(
+  conn: DuckDBConnection,
+  file: string,
+  mapping: Mapping,
+  staged: StageResult,
+): Promise<void> {
+  const hasMilestones = await warehouseHasMilestones(conn);
+  for (const sql of [badRowsSql, fileDuplicateKeysSql, fusedRawSql(staged.columns)]) {
+    await conn.run(sql);
+  }
+  const more = await queryRow<{ n: number }>(
+    conn,
+    `SELECT count(*)::INTEGER AS n FROM (${rawLinesSql(hasMilestones, false)})`,
+  );
+  if ((more?.n ?? 0) === 0) return;
+  const again = await stageFile(conn, file, mapping.source);
+  try {
+    await conn.run(addKeptRawSql(quoteIdent(again.table), hasMilestones));
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(again.table)}`);
+  }
+}
+
+async function warehouseHasMilestones(conn: DuckDBConnection): Promise<boolean> {
+  const row = await queryRow<{ n: number }>(
+    conn,
+    'SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM milestones LIMIT 1)',
+  );
+  return (row?.n ?? 0) > 0;
 }
 
 /**
@@ -93,15 +173,8 @@ async function keepRawForQuarantine(
   raw: string,
   created: Created,
 ): Promise<void> {
-  const hasMilestones = await queryRow<{ n: number }>(
-    conn,
-    'SELECT count(*)::INTEGER AS n FROM (SELECT 1 FROM milestones LIMIT 1)',
-  );
-  for (const sql of [
-    badRowsSql,
-    fileDuplicateKeysSql,
-    keptRawSql(raw, (hasMilestones?.n ?? 0) > 0),
-  ]) {
+  const hasMilestones = await warehouseHasMilestones(conn);
+  for (const sql of [badRowsSql, fileDuplicateKeysSql, keptRawSql(raw, hasMilestones)]) {
     await conn.run(sql);
   }
   await dropCreated(conn, created);
@@ -112,9 +185,13 @@ async function dropCreated(conn: DuckDBConnection, created: Created): Promise<vo
   for (const t of created.tables) await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
 }
 
-function assertColumns(columns: string[], compiled: CompiledMapping, mapping: string): void {
+function missingColumns(columns: readonly string[], compiled: CompiledMapping): string[] {
   const have = new Set(columns);
-  const missing = compiled.sourceColumns.filter((c) => !have.has(c));
+  return compiled.sourceColumns.filter((c) => !have.has(c));
+}
+
+function assertColumns(columns: string[], compiled: CompiledMapping, mapping: string): void {
+  const missing = missingColumns(columns, compiled);
   if (missing.length > 0) {
     throw new ImportError(
       'missing_column',

@@ -48,9 +48,16 @@ export function virtualColumns(compiled: CompiledMapping): Map<string, string> {
  * that are the same expression for every row (virtualColumns); the view `imp_rows` adds those
  * back, with the same columns in the same order. DuckDB does the whole file vectorised. The
  * staged row (`__raw`) is only read inside the statement, by the checks; it is not copied, and
- * quarantine joins it back by line for the few rows that need it.
+ * quarantine joins it back by line for the few rows that need it. `source` is a trusted relation:
+ * the staging table, or (a fused read, `keepBadRaw`) the read itself as a subquery, whose faulty
+ * rows then keep their staged row as JSON in `__bad_raw` (keep-raw-sql.ts), since no staging
+ * table is left to join back to.
  */
-export function typedRowsSql(source: string, compiled: CompiledMapping): string[] {
+export function typedRowsSql(
+  source: string,
+  compiled: CompiledMapping,
+  options: { keepBadRaw?: boolean } = {},
+): string[] {
   const attrs = compiled.attributeNames.map((n) => quoteIdent(`attr:${n}`));
   const virtual = virtualColumns(compiled);
   const all = [...compiled.canonicalNames, '__version', 'attributes', '__fault'];
@@ -61,19 +68,36 @@ export function typedRowsSql(source: string, compiled: CompiledMapping): string[
       : n === '__fault'
         ? `${faultSql(compiled.checks)} AS __fault`
         : n;
-  const table = `CREATE OR REPLACE TEMP TABLE imp_rows_stored AS
+  const canon = `canon AS (
+  SELECT __line, __raw, __version, ${[...attrs, ...compiled.canonicalColumns, ...compiled.failureColumns].join(',\n    ')}
+  FROM typed
+)`;
+  const head = `CREATE OR REPLACE TEMP TABLE imp_rows_stored AS
 WITH typed AS (
   SELECT s.source_line AS __line, s AS __raw, ${compiled.typedColumns.join(',\n    ')}
   FROM ${source} s
 ),
-canon AS (
-  SELECT __line, __raw, __version, ${[...attrs, ...compiled.canonicalColumns, ...compiled.failureColumns].join(',\n    ')}
-  FROM typed
+${canon}`;
+  const table = options.keepBadRaw
+    ? `${head},
+checked AS (
+  SELECT __line, __raw, ${stored.map(value).join(',\n  ')}
+  FROM canon
 )
+SELECT __line, ${stored.join(', ')},
+  CASE WHEN __fault IS NOT NULL THEN to_json(__raw) END AS __bad_raw
+FROM checked`
+    : `${head}
 SELECT __line, ${stored.map(value).join(',\n  ')}
 FROM canon`;
-  const view = `CREATE OR REPLACE TEMP VIEW imp_rows AS
+  return [table, typedRowsViewSql(compiled)];
+}
+
+/** The view `imp_rows` over `imp_rows_stored` (typedRowsSql). */
+export function typedRowsViewSql(compiled: CompiledMapping): string {
+  const virtual = virtualColumns(compiled);
+  const all = [...compiled.canonicalNames, '__version', 'attributes', '__fault'];
+  return `CREATE OR REPLACE TEMP VIEW imp_rows AS
 SELECT __line, ${all.map((n) => (virtual.has(n) ? `${virtual.get(n)} AS ${n}` : n)).join(', ')}
 FROM imp_rows_stored`;
-  return [table, view];
 }

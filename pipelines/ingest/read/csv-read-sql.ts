@@ -27,6 +27,14 @@ const rawColumn = (i: number) => `c${i + 1}`;
  * path is the `$path` parameter.
  */
 export function readCsvSql(p: CsvReadPlan): string {
+  return `CREATE ${tableKind(p.temp)} ${quoteIdent(p.table)} AS ${readCsvSelectSql(p)}`;
+}
+
+/**
+ * The SELECT of readCsvSql on its own (`source_line` NULL, then the columns under their names), for
+ * a caller whose own statement reads it as a subquery (a fused read, stage-types.ts).
+ */
+export function readCsvSelectSql(p: Omit<CsvReadPlan, 'table' | 'temp'>): string {
   const columns = p.names.map((_, i) => `'${rawColumn(i)}': 'VARCHAR'`);
   const quote = quoteLiteral(p.dialect.quote);
   const options = [
@@ -51,8 +59,5 @@ export function readCsvSql(p: CsvReadPlan): string {
     `NULL::BIGINT AS ${SOURCE_LINE}`,
     ...p.names.map((name, i) => `r.${rawColumn(i)} AS ${quoteIdent(name)}`),
   ];
-  return (
-    `CREATE ${tableKind(p.temp)} ${quoteIdent(p.table)} AS SELECT ${select.join(', ')} ` +
-    `FROM read_csv($path, ${options.join(', ')}) AS r`
-  );
+  return `SELECT ${select.join(', ')} FROM read_csv($path, ${options.join(', ')}) AS r`;
 }

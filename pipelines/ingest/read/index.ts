@@ -5,6 +5,6 @@ export type {
   StageOptionsInput as StageOptions,
   FileFormat,
 } from './read-spec.ts';
-export type { StageResult, RejectedRow } from './stage-types.ts';
+export type { StageResult, RejectedRow, FusedRead } from './stage-types.ts';
 export type { TextEncoding } from './detect-encoding.ts';
 export { SOURCE_LINE } from './column-names.ts';

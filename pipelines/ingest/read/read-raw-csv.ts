@@ -1,7 +1,7 @@
 import { quoteIdent } from '../parse/sql-quote.ts';
 import { queryRow } from '../../warehouse/query.ts';
 import type { CsvLayout } from './csv-layout.ts';
-import { readCsvSql } from './csv-read-sql.ts';
+import { readCsvSelectSql, readCsvSql } from './csv-read-sql.ts';
 import { readDuckRejects, type DuckReject } from './csv-rejects.ts';
 import type { Dialect } from './sample-records.ts';
 import type { LineStats } from './scan-utf8-file.ts';
@@ -21,6 +21,8 @@ export interface ReadInto {
   table: string;
   temp: boolean;
   names: readonly string[];
+  /** A fused read's statement (stage-types.ts) makes `table` instead of a staging table. */
+  fused?: ((relation: string) => string) | undefined;
 }
 
 /** Runs read_csv into `into.table` and collects DuckDB's rejects. */
@@ -34,7 +36,7 @@ export async function readRawCsv(
   const { conn, tables, options } = ctx;
   const rejectsTable = tables.add(uniqueTableName('read_rejects'));
   const rejectsScan = tables.add(uniqueTableName('read_scans'));
-  const sql = readCsvSql({
+  const plan = {
     ...into,
     rejectsTable,
     rejectsScan,
@@ -42,7 +44,8 @@ export async function readRawCsv(
     header: layout.header,
     duckdbSkip: layout.duckdbSkip,
     maxLineBytes: options.maxLineBytes,
-  });
+  };
+  const sql = into.fused ? into.fused(`(${readCsvSelectSql(plan)})`) : readCsvSql(plan);
   await conn.run(sql, { path: source.readPath });
   const rejects = await readDuckRejects(conn, rejectsTable, options.maxRejects);
   await tables.drop(conn, rejectsTable);

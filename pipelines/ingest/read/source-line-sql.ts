@@ -14,15 +14,20 @@ export type LineRule =
  * 2^55, hence `firstRowid`, the table's minimum.) Updating one BIGINT column costs a fraction of
  * copying the table into another with the column added, especially inside a transaction.
  */
-export function setSourceLinesSql(table: string, firstRowid: bigint, rule: LineRule): string {
+export function setSourceLinesSql(
+  table: string,
+  firstRowid: bigint,
+  rule: LineRule,
+  column = SOURCE_LINE,
+): string {
   const t = quoteIdent(table);
   const first = firstRowid.toString();
   if (rule.kind === 'offset') {
-    return `UPDATE ${t} SET ${SOURCE_LINE} = rowid - ${first} + ${sqlInteger(rule.delta)}`;
+    return `UPDATE ${t} SET ${column} = rowid - ${first} + ${sqlInteger(rule.delta)}`;
   }
   const numbered = `(SELECT rowid AS rid, rowid - ${first} AS row_no FROM ${t}) AS r`;
   const lines =
     `SELECT r.rid, r.row_no + b.delta AS line FROM ${numbered} ` +
     `ASOF JOIN ${quoteIdent(rule.table)} AS b ON r.row_no >= b.row_`;
-  return `UPDATE ${t} SET ${SOURCE_LINE} = m.line FROM (${lines}) AS m WHERE ${t}.rowid = m.rid`;
+  return `UPDATE ${t} SET ${column} = m.line FROM (${lines}) AS m WHERE ${t}.rowid = m.rid`;
 }

@@ -47,11 +47,18 @@ async function stageText(ctx: StageContext, source: TextSource, format: 'csv' | 
     skipRows: spec.skipRows,
     complete: source.complete,
   });
-  const into = { table: ctx.target, temp: ctx.options.temp, names: layout.columns };
+  const fused = fusedStatement(ctx, layout.columns);
+  const into = {
+    table: fused ? ctx.fused!.table : ctx.target,
+    temp: ctx.options.temp,
+    names: layout.columns,
+    fused,
+  };
   const { raw, lines } = await readRawWithLines(ctx, source, dialect, layout, into);
   const placed = await placeCsvRows(ctx, source, dialect, layout, raw, lines);
-  const staged = await finishRows(ctx, raw, layout.columns, placed.lines);
+  const staged = await finishRows(ctx, raw, layout.columns, placed.lines, ctx.fused?.lineColumn);
   return {
+    ...(fused ? { fused: true } : {}),
     format,
     rowsRead: staged + placed.rejects.length,
     rowsStaged: staged,
@@ -69,17 +76,30 @@ async function stageText(ctx: StageContext, source: TextSource, format: 'csv' | 
 }
 
 /**
- * Sets `source_line`. DuckDB reads an empty line of a one-column file as a NULL row (it skips
- * empty lines in wider files): those rows are deleted so that empty lines mean the same in both.
+ * The caller's fused read (stage-types.ts) as a statement over the read, if it has one and wants
+ * this file. Never for a one-column file: its NULL rows are deleted after the read (finishRows),
+ * which the caller's table could not follow.
+ */
+function fusedStatement(ctx: StageContext, columns: readonly string[]) {
+  const { fused } = ctx;
+  return fused && columns.length > 1 && fused.accepts(columns) ? fused.statement : undefined;
+}
+
+/**
+ * Sets `source_line` (or a fused read's line column). DuckDB reads an empty line of a one-column
+ * file as a NULL row (it skips empty lines in wider files): those rows are deleted so that empty
+ * lines mean the same in both.
  */
 async function finishRows(
   ctx: StageContext,
   raw: RawRead,
   columns: readonly string[],
   lines: LineRule,
+  fusedLineColumn: string | undefined,
 ) {
   const { conn, tables } = ctx;
-  await applySourceLines(conn, raw.table, lines);
+  const fused = raw.table !== ctx.target;
+  await applySourceLines(conn, raw.table, lines, fused ? fusedLineColumn : undefined);
   if (lines.kind === 'breakpoints') await tables.drop(conn, lines.table);
   const only = columns.length === 1 ? columns[0] : undefined;
   if (only === undefined) return raw.staged;

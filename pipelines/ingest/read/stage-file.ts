@@ -15,7 +15,7 @@ import { stageArrow } from './stage-arrow.ts';
 import { stageCsv } from './stage-csv.ts';
 import { stageJson } from './stage-json.ts';
 import { stageParquet } from './stage-parquet.ts';
-import type { FormatReader, StageResult } from './stage-types.ts';
+import type { FormatReader, FusedRead, StageResult } from './stage-types.ts';
 import { stageXlsx } from './stage-xlsx.ts';
 import { assertTableFree, CreatedTables, uniqueTableName } from './staging-tables.ts';
 
@@ -33,13 +33,15 @@ const READERS: Record<FileFormat, FormatReader> = {
  * Stages one source file into a new table on the caller's connection (inside the caller's
  * transaction, if one is open): `source_line BIGINT` plus every source column as VARCHAR.
  * Conversion and validation happen later, in SQL. On failure it throws an IngestReadError and
- * drops every table it created.
+ * drops every table it created. With `fused`, a CSV/TSV file goes straight into the caller's table
+ * instead (stage-types.ts; the result says `fused: true`).
  */
 export async function stageFile(
   conn: DuckDBConnection,
   file: string,
   specInput: ReadSpecInput,
   optionsInput: StageOptionsInput = {},
+  fused?: FusedRead,
 ): Promise<StageResult> {
   const spec = parseWith(readSpecSchema, specInput, 'file spec');
   const options = parseWith(stageOptionsSchema, optionsInput, 'stage options');
@@ -51,7 +53,8 @@ export async function stageFile(
   const tables = new CreatedTables();
   tables.add(target);
   try {
-    const read = await READERS[format]({ conn, path: file, size, spec, options, tables, target });
+    const ctx = { conn, path: file, size, spec, options, tables, target, fused };
+    const read = await READERS[format](ctx);
     tables.release(target);
     return {
       ...read,
