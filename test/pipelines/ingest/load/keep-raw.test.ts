@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../../pipelines/ingest/load/import-file.ts';
+import { fusedRawSql } from '../../../../pipelines/ingest/load/keep-raw-sql.ts';
 import { runLoad } from '../../../../pipelines/ingest/load/run-load.ts';
 import { queryRows } from '../../../../pipelines/warehouse/query.ts';
 import { openWarehouse, type Warehouse } from '../../../../pipelines/warehouse/warehouse.ts';
@@ -85,5 +86,38 @@ describe('the staged rows a load keeps for quarantine', () => {
       { line: 6, rule: 'duplicate_key', due: '2024-03-12', amount: '10' },
       { line: 7, rule: 'key_of_other_brand', due: '2024-03-12', amount: '11' },
     ]);
+  });
+});
+
+describe('a fused read keeps the staged rows of faulty lines as JSON', () => {
+  it('gives back exactly the rows a staging table would have held', async () => {
+    const wh = await openWarehouse(':memory:');
+    try {
+      const columns = ['名称', 'a"b', 'x y', 'empty'];
+      const rows = await wh.withConnection(async (conn) => {
+        await conn.run(`CREATE TEMP TABLE stage AS
+          SELECT * FROM (VALUES
+            (3::BIGINT, '引号 "x" \\ 反斜杠', 'tab\there', e'line\nbreak', NULL::VARCHAR),
+            (9::BIGINT, '=HYPERLINK("x")', '', '  ', 'é😀')
+          ) AS t(source_line, "名称", "a""b", "x y", "empty")`);
+        // What the typing statement stores: the row as read (source_line still NULL) as JSON.
+        await conn.run(`CREATE TEMP TABLE imp_rows_stored (__line BIGINT, __bad_raw JSON)`);
+        await conn.run(`INSERT INTO imp_rows_stored
+          SELECT source_line, to_json(struct_pack(source_line := NULL::BIGINT, "名称" := "名称",
+                 "a""b" := "a""b", "x y" := "x y", "empty" := "empty"))
+          FROM stage`);
+        await conn.run(fusedRawSql(columns));
+        return queryRows<{ a: string; b: string }>(
+          conn,
+          `SELECT (SELECT to_json(s)::VARCHAR FROM stage s WHERE s.source_line = r.source_line) AS a,
+                  to_json(r)::VARCHAR AS b
+           FROM imp_raw r ORDER BY r.source_line`,
+        );
+      });
+      expect(rows).toHaveLength(2);
+      for (const r of rows) expect(r.b).toBe(r.a);
+    } finally {
+      await wh.close();
+    }
   });
 });
