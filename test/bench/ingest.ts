@@ -65,8 +65,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<Timed<T>> {
 }
 
 /**
- * CPU seconds per phase of one import, from its progress calls: read (staging), validate (typing
- * and checks), merge (quarantine and core tables), commit (recording the load and COMMIT), all in
+ * CPU seconds per phase of one import, from its progress calls: read (staging; for a CSV, a fused
+ * read that also types and checks every row), validate (typing and checks of a staged file; for a
+ * CSV, what quarantine keeps of the faulty rows), merge (quarantine and core tables), commit (recording the load and COMMIT), all in
  * the load's transaction; then marts (their own transaction, after the COMMIT). Also the wall
  * time from the start to the load's COMMIT (the 'marts' call).
  */
