@@ -30,6 +30,8 @@ export interface ProductModelParams {
     levels: number[];
     models: GbdtModelJson[];
     corrections: ConformalCorrection[];
+    /** Shifts of the forecasts issued in flight (absent in models stored before them). */
+    inFlightCorrections?: ConformalCorrection[];
   };
   late: { model: GbdtModelJson; calibration: BinaryModel['calibration'] };
   dispute: { model: GbdtModelJson; calibration: BinaryModel['calibration'] };
@@ -93,7 +95,8 @@ function censoringWeights(table: LandmarkTable, task: Task): Float64Array {
 /**
  * The whole settled history trains; the newest 20% of its milestones (by start) calibrates (no
  * test window in production). Landmark rows follow their milestone; the conformal window of the
- * delivery quantiles keeps start rows only, the classifiers' window has both.
+ * delivery quantiles keeps start rows only (its landmark rows fit the in-flight shifts apart), the
+ * classifiers' window has both.
  */
 function productSplit(task: Task, training: LandmarkTable): LandmarkSplit {
   const whole = (time: Float64Array) => [timeOrderedSplit(time, { trainShare: 1 })];
@@ -131,7 +134,11 @@ export async function trainProductModel(
     {
       task: delivery,
       split: deliverySplit,
-      options: { levels: deliveryLevels, weights: censoringWeights(training, delivery) },
+      options: {
+        levels: deliveryLevels,
+        weights: censoringWeights(training, delivery),
+        inFlightCalibration: deliverySplit.calibrationInFlight,
+      },
     },
     [
       { task: late, split: split(late) },
@@ -156,6 +163,7 @@ export async function trainProductModel(
         levels: q.levels,
         models: q.models.map(serializeGbdt),
         corrections: q.corrections,
+        ...(q.inFlightCorrections ? { inFlightCorrections: q.inFlightCorrections } : {}),
       },
       late: { model: serializeGbdt(l.model), calibration: l.calibration },
       dispute: { model: serializeGbdt(d.model), calibration: d.calibration },
@@ -179,6 +187,9 @@ export function productModelFrom(params: ProductModelParams): ProductModel {
       levels: params.delivery.levels,
       models: params.delivery.models.map(deserializeGbdt),
       corrections: params.delivery.corrections,
+      ...(params.delivery.inFlightCorrections
+        ? { inFlightCorrections: params.delivery.inFlightCorrections }
+        : {}),
     },
     late: { model: deserializeGbdt(params.late.model), calibration: params.late.calibration },
     dispute: {

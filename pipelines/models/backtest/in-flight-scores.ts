@@ -64,7 +64,9 @@ export function inFlightQuantileScores(
   const groups = (r: Int32Array) => Array.from(r, (p) => task.referenceGroup[p] ?? '');
   const levels = model.levels;
   const raw: Record<string, Float64Array[]> = {
-    milepost: predictQuantiles(model, X, cohorts),
+    // Every row is in flight: the in-flight shifts. The state-zeroed model keeps the start
+    // shifts (the product before landmark rows).
+    milepost: predictQuantiles(model, X, cohorts, new Array<boolean>(rows.length).fill(true)),
     milepost_start_state: predictQuantiles(model, atStart(X), cohorts),
     reference_class: referenceClassQuantiles(
       pickValues(task.y, train),

@@ -7,6 +7,11 @@ export interface LandmarkSplit extends TimeSplit {
   inFlight: Int32Array;
   /** Per in-flight row: days since the planned start on its landmark day / planned days. */
   inFlightAge: Float64Array;
+  /**
+   * The calibration milestones' landmark rows and their ages, whether or not they joined
+   * `calibration`: the delivery model's in-flight conformal shifts are fitted on them.
+   */
+  calibrationInFlight: { rows: Int32Array; age: Float64Array };
 }
 
 type Landmarks = Pick<
@@ -22,7 +27,7 @@ type Landmarks = Pick<
  * would leak its milestone's outcome into the calibration window); they join the calibration
  * window only with `calibrateInFlight` (classifiers: their early stopping and recalibration then
  * see in-flight rows too), else they are left out (the delivery model's conformal window scores
- * the forecasts issued at the start).
+ * the forecasts issued at the start); either way they are in `calibrationInFlight`.
  */
 export function landmarkSplits(
   task: Task,
@@ -50,7 +55,11 @@ export function landmarkSplits(
       calibration: joined(starts, s.calibration, options.calibrateInFlight ? calibration : []),
       test: Int32Array.from(s.test, (i) => starts[i] ?? -1),
       inFlight: Int32Array.from(test),
-      inFlightAge: Float64Array.from(test, (p) => ageAt(table, task.rows[p] ?? 0)),
+      inFlightAge: agesOf(table, task, test),
+      calibrationInFlight: {
+        rows: Int32Array.from(calibration),
+        age: agesOf(table, task, calibration),
+      },
     };
   });
 }
@@ -80,6 +89,9 @@ function joined(starts: number[], rows: Int32Array, more: number[]): Int32Array 
   out.set(more, rows.length);
   return out.sort();
 }
+
+const agesOf = (table: Landmarks, task: Task, rows: number[]) =>
+  Float64Array.from(rows, (p) => ageAt(table, task.rows[p] ?? 0));
 
 /** A landmark row's age as the forecast conditions on it: since the planned start (its time). */
 function ageAt(table: Landmarks, r: number): number {

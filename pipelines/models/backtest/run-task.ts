@@ -49,7 +49,14 @@ export function runQuantileTask(
   const levels = [...deliveryLevels];
   const trainRows = baselineRows(task, split, inFlight);
   const yTest = pickValues(task.y, split.test);
-  const model = fitQuantileModel(task, split, { ...fit, levels });
+  // The holdout's in-flight forecasts get shifts of their own, fitted on the calibration
+  // window's landmark rows (the rolling origins score start rows only).
+  const scored = inFlight?.split.inFlight.length ? inFlight.split : undefined;
+  const model = fitQuantileModel(task, split, {
+    ...fit,
+    levels,
+    ...(scored ? { inFlightCalibration: scored.calibrationInFlight } : {}),
+  });
   const predictions: Record<string, Float64Array[]> = {
     milepost: predictQuantiles(
       model,
@@ -70,8 +77,8 @@ export function runQuantileTask(
     out.scores.push(...r.scores);
     out.calibration.push(...r.calibration);
   }
-  if (inFlight?.split.inFlight.length)
-    out.scores.push(...inFlightQuantileScores(task, inFlight.split, model, { label, ...inFlight }));
+  if (scored && inFlight)
+    out.scores.push(...inFlightQuantileScores(task, scored, model, { label, ...inFlight }));
   return out;
 }
 

@@ -21,6 +21,7 @@ import {
   largeDataCaps,
 } from './model-settings.ts';
 import { pickValues, taskMatrix } from './task-matrix.ts';
+import { fitInFlightCorrections, type InFlightCalibration } from './in-flight-shifts.ts';
 
 /** Gradient-boosted quantiles of the target, conformally corrected on a later window. */
 export interface QuantileModel {
@@ -28,6 +29,11 @@ export interface QuantileModel {
   models: GbdtModel[];
   /** Conformal correction per level: a global shift and per-cohort shifts where data allow. */
   corrections: ConformalCorrection[];
+  /**
+   * The same for forecasts issued in flight (fitted on the window's landmark rows, conditioned on
+   * R > age); absent when the window had too few of them (or a model stored before): start shifts.
+   */
+  inFlightCorrections?: ConformalCorrection[];
   /** Snapping onto an atom of the outcome, for the levels fitted with `atom` (after correction). */
   atomSnaps?: AtomSnap[];
 }
@@ -46,6 +52,8 @@ export interface QuantileFitOptions {
   cohortMinRows?: number;
   /** An outcome value with a point mass, and the levels whose forecasts may snap onto it. */
   atom?: { value: number; levels: readonly number[] };
+  /** The calibration window's landmark rows: in-flight shifts from `cohortMinRows` of them. */
+  inFlightCalibration?: InFlightCalibration;
 }
 
 /** Seed of the large-data row samples (streams 1, 2: fitting rows, early-stopping rows). */
@@ -159,13 +167,40 @@ export function finishQuantileModel(
         return atom.levels.includes(level) ? [fitAtomSnap(yCal, q, level, atom.value)] : [];
       })
     : undefined;
+  const inFlightCorrections = inFlightShifts(task, options, prep, models);
   const refit = options.refit;
   return {
     levels,
     models: refit ? refitLevels(task, split, models, prep.settings, w, refit) : models,
     corrections,
+    ...(inFlightCorrections ? { inFlightCorrections } : {}),
     ...(atomSnaps ? { atomSnaps } : {}),
   };
+}
+
+/** In-flight shifts from the window's landmark rows (predicted here: a few thousand rows). */
+function inFlightShifts(
+  task: Task,
+  options: QuantileFitOptions,
+  prep: QuantilePrep,
+  models: readonly GbdtModel[],
+): ConformalCorrection[] | undefined {
+  const window = options.inFlightCalibration;
+  const minCount = options.cohortMinRows ?? 300;
+  if (!window || window.rows.length < minCount) return undefined;
+  const data = asDataset(taskMatrix(task, window.rows), prep.train.mapper);
+  const w = options.weights;
+  return fitInFlightCorrections(
+    models.map((m) => predict(m, data)),
+    pickValues(task.y, window.rows),
+    window.age,
+    prep.levels,
+    {
+      cohorts: conformalCohorts(task, window.rows),
+      minCount,
+      ...(w ? { weights: pickValues(w, window.rows) } : {}),
+    },
+  );
 }
 
 /** The conformal correction of each level, from its predictions of the calibration rows. */
@@ -180,17 +215,24 @@ function conformalShifts(
 
 /**
  * Corrected quantiles per level for the rows of `data` (one Float64Array per level), repaired
- * so that they never cross.
+ * so that they never cross. Rows flagged `inFlight` (an open milestone with its age and state)
+ * take the model's in-flight shifts when it has them; the others (a milestone at its start, a
+ * draft plan) the start shifts.
  */
 export function predictQuantiles(
   model: QuantileModel,
   data: FeatureMatrix | GbdtDataset,
   cohorts?: readonly string[],
+  inFlight?: ArrayLike<boolean>,
 ): Float64Array[] {
   const out = model.models.map((m, k) => {
-    const c = model.corrections[k];
     const p = predict(m, data);
-    const corrected = c ? applyQuantileCorrection(c, p, cohorts) : p;
+    const corrected = withShift(p, model.corrections[k], cohorts);
+    const flight = inFlight && model.inFlightCorrections?.[k];
+    if (flight) {
+      const f = withShift(p, flight, cohorts);
+      for (let i = 0; i < p.length; i++) if (inFlight[i]) corrected[i] = f[i]!;
+    }
     const snap = model.atomSnaps?.find((a) => a.level === model.levels[k]);
     return snap ? applyAtomSnap(snap, corrected) : corrected;
   });
@@ -204,6 +246,9 @@ export function predictQuantiles(
   }
   return out;
 }
+
+const withShift = (p: Float64Array, c?: ConformalCorrection, cohorts?: readonly string[]) =>
+  c ? applyQuantileCorrection(c, p, cohorts) : p;
 
 function refitLevels(
   task: Task,

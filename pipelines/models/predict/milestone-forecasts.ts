@@ -66,8 +66,15 @@ export function forecastRows(
     const due = overrides.dueDate ? toDayNumber(overrides.dueDate) : baseline;
     return { start, due, days: Math.max(1, baseline - start) };
   };
+  // In flight only when work has begun: a milestone still 'planned' past its planned start
+  // (e.g. waiting for a predecessor) starts no earlier than today instead. In flight, the
+  // forecast is conditioned on the age and takes the in-flight conformal shifts.
+  const inFlight = Array.from(
+    rows,
+    (r) => planned(r).start < asOfDay && table.meta.status[r] !== 'planned',
+  );
   const matrix = modelMatrix(model.params, table, rows, overrides.features);
-  const pred = predictRows(model, table, matrix, rows);
+  const pred = predictRows(model, table, matrix, rows, inFlight);
   const levels = model.delivery.levels;
   return Array.from(rows, (r, i) => {
     const p = planned(r);
@@ -75,9 +82,7 @@ export function forecastRows(
       levels,
       pred.logRatio.map((q) => q[i] ?? 0),
     );
-    // In flight only when work has begun: a milestone still 'planned' past its planned start
-    // (e.g. waiting for a predecessor) starts no earlier than today instead.
-    const started = p.start < asOfDay && table.meta.status[r] !== 'planned';
+    const started = inFlight[i] ?? false;
     const f = milestoneForecast(
       dist,
       { startDay: p.start, plannedDays: p.days, dueDay: p.due, started },

@@ -44,15 +44,17 @@ export function factorsOf(model: GbdtModel, matrix: FeatureMatrix, k = 3): Facto
   );
 }
 
+/** `inFlight` flags the rows forecast in flight (their delivery quantiles take in-flight shifts). */
 export function predictRows(
   model: ProductModel,
   table: MilestoneTable,
   matrix: FeatureMatrix,
   rows: ArrayLike<number>,
+  inFlight?: ArrayLike<boolean>,
 ): RowPredictions {
   const cohorts = Array.from(rows, (r) => table.referenceGroup[r as number] ?? '');
   return {
-    logRatio: predictQuantiles(model.delivery, matrix, cohorts),
+    logRatio: predictQuantiles(model.delivery, matrix, cohorts, inFlight),
     pLate: predictBinary(model.late, matrix),
     pDispute: predictBinary(model.dispute, matrix),
     lateFactors: factorsOf(model.late.model, matrix),

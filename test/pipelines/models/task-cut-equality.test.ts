@@ -93,6 +93,10 @@ function oracleSplits(
       test: back(s.test),
       inFlight: Int32Array.from(extra.test),
       inFlightAge: Float64Array.from(extra.test, (p) => age(task.rows[p] ?? 0)),
+      calibrationInFlight: {
+        rows: Int32Array.from(extra.calibration),
+        age: Float64Array.from(extra.calibration, (p) => age(task.rows[p] ?? 0)),
+      },
     };
   });
 }
