@@ -43,7 +43,8 @@ export interface LoadInput {
 /**
  * Everything a load does: stage (and join), type and check every row, all into temp tables before
  * its transaction opens (DuckDB scans committed temp tables in parallel, a transaction's own
- * ones on one thread), keep the staged rows quarantine may need and drop the staging tables; then,
+ * ones on one thread), keep the staged rows quarantine may need and drop the staging tables (a
+ * CSV/TSV is typed as it is read instead, with no staging table: fusedTyping); then,
  * in the transaction, quarantine, merge, count; then `finish` (commit, marts). Temp tables are
  * dropped whatever happens, after a failed load's ROLLBACK.
  */
@@ -67,22 +68,7 @@ export async function runLoad(
       await conn.run(typedRowsViewSql(compiled));
       await keepRawAfterFusedRead(conn, input.file, mapping, staged);
     } else {
-      const joined = mapping.join
-        ? await joinCompanion(
-            conn,
-            staged,
-            mapping.join,
-            joinPath(input.file, mapping.join, input.joinFile),
-            created,
-          )
-        : undefined;
-      assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
-      progress({ phase: 'validate', done: 1, total: 5 });
-      for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
-        await conn.run(sql);
-      }
-      await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
-      staged.warnings.push(...(joined?.warnings ?? []));
+      await typeStagedRows(conn, input, staged, compiled, created);
     }
     await input.begin();
     await quarantineRejects(conn, staged.rejects, params);
@@ -97,6 +83,36 @@ export async function runLoad(
     await dropCreated(conn, created).catch(() => undefined);
     await dropCreated(conn, temp).catch(() => undefined);
   }
+}
+
+/**
+ * A staged file (and its joined companion): check the columns, type and check every row into
+ * `imp_rows`, keep the staged rows quarantine may need, drop the staging tables.
+ */
+async function typeStagedRows(
+  conn: DuckDBConnection,
+  input: LoadInput,
+  staged: StageResult,
+  compiled: CompiledMapping,
+  created: Created,
+): Promise<void> {
+  const { mapping } = input;
+  const joined = mapping.join
+    ? await joinCompanion(
+        conn,
+        staged,
+        mapping.join,
+        joinPath(input.file, mapping.join, input.joinFile),
+        created,
+      )
+    : undefined;
+  assertColumns(joined?.columns ?? staged.columns, compiled, mapping.name);
+  input.progress({ phase: 'validate', done: 1, total: 5 });
+  for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
+    await conn.run(sql);
+  }
+  await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
+  staged.warnings.push(...(joined?.warnings ?? []));
 }
 
 /**
