@@ -3,9 +3,7 @@
 // (so the same doubles, tested), with the normal scores of the fixed levels computed once. The
 // in-flight conformal fit evaluates it millions of times; the allocating path costs ~4.5 us.
 import { normalQuantile } from './normal.ts';
-
-const TAIL_LOW = 0.01;
-const TAIL_HIGH = 0.99;
+import { knotCdf, knotQuantile, TAIL_HIGH, TAIL_LOW } from './quantile-distribution.ts';
 
 /** For knot `levels` (strictly increasing, in (0, 1)): (values, age, u) -> conditioned quantile. */
 export function conditionedQuantileAt(
@@ -80,28 +78,8 @@ function conditioned(
 }
 
 /** quantileAt over the first `n` knots. */
-function quantileOf(d: Knots, u: number): number {
-  const { L, V } = d;
-  const k = d.n - 1;
-  if (u <= L[0]!) return d.lowerScale > 0 ? V[0]! - d.lowerScale * Math.log(L[0]! / u) : V[0]!;
-  if (u >= L[k]!) {
-    return d.upperScale > 0 ? V[k]! + d.upperScale * Math.log((1 - L[k]!) / (1 - u)) : V[k]!;
-  }
-  let i = 0;
-  while (L[i + 1]! < u) i++;
-  const t = (u - L[i]!) / (L[i + 1]! - L[i]!);
-  return V[i]! + (V[i + 1]! - V[i]!) * t;
-}
+const quantileOf = (d: Knots, u: number) =>
+  knotQuantile(d.L, d.V, d.n, d.lowerScale, d.upperScale, u);
 
 /** cdfAt over the first `n` knots. */
-function cdfOf(d: Knots, x: number): number {
-  const { L, V } = d;
-  const k = d.n - 1;
-  if (x < V[0]!) return d.lowerScale > 0 ? L[0]! * Math.exp(-(V[0]! - x) / d.lowerScale) : 0;
-  let i = k;
-  while (V[i]! > x) i--;
-  if (i === k) {
-    return d.upperScale > 0 ? 1 - (1 - L[k]!) * Math.exp(-(x - V[k]!) / d.upperScale) : 1;
-  }
-  return L[i]! + ((L[i + 1]! - L[i]!) * (x - V[i]!)) / (V[i + 1]! - V[i]!);
-}
+const cdfOf = (d: Knots, x: number) => knotCdf(d.L, d.V, d.n, d.lowerScale, d.upperScale, x);

@@ -26,8 +26,9 @@ export interface QuantileOptions {
   tail?: TailKind;
 }
 
-const TAIL_LOW = 0.01;
-const TAIL_HIGH = 0.99;
+/** Levels the outer knots are extended to before the tails close them. */
+export const TAIL_LOW = 0.01;
+export const TAIL_HIGH = 0.99;
 
 /** Pool-adjacent-violators: the closest non-decreasing sequence in least squares. */
 export function repairMonotone(values: readonly number[]): number[] {
@@ -131,13 +132,28 @@ export function fixedRatio(ratio = 1): QuantileDistribution {
 
 /** Inverse CDF: the log ratio at level u in [0, 1]. */
 export function quantileAt(d: QuantileDistribution, u: number): number {
-  const { levels: L, values: V } = d;
-  const k = L.length - 1;
+  return knotQuantile(d.levels, d.values, d.levels.length, d.lowerScale, d.upperScale, u);
+}
+
+/**
+ * quantileAt over the first `n` knots of `L` (levels) and `V` (values): the same arithmetic for
+ * callers that keep their knots in reused arrays (conditioned-quantile.ts) instead of a
+ * QuantileDistribution.
+ */
+export function knotQuantile(
+  L: ArrayLike<number>,
+  V: ArrayLike<number>,
+  n: number,
+  lowerScale: number,
+  upperScale: number,
+  u: number,
+): number {
+  const k = n - 1;
   if (u <= L[0]!) {
-    return d.lowerScale > 0 ? V[0]! - d.lowerScale * Math.log(L[0]! / u) : V[0]!;
+    return lowerScale > 0 ? V[0]! - lowerScale * Math.log(L[0]! / u) : V[0]!;
   }
   if (u >= L[k]!) {
-    return d.upperScale > 0 ? V[k]! + d.upperScale * Math.log((1 - L[k]!) / (1 - u)) : V[k]!;
+    return upperScale > 0 ? V[k]! + upperScale * Math.log((1 - L[k]!) / (1 - u)) : V[k]!;
   }
   let i = 0;
   while (L[i + 1]! < u) i++;
@@ -152,13 +168,24 @@ export function sampleRatio(d: QuantileDistribution, u: number): number {
 
 /** P(log ratio <= x), right-continuous. */
 export function cdfAt(d: QuantileDistribution, x: number): number {
-  const { levels: L, values: V } = d;
-  const k = L.length - 1;
-  if (x < V[0]!) return d.lowerScale > 0 ? L[0]! * Math.exp(-(V[0]! - x) / d.lowerScale) : 0;
+  return knotCdf(d.levels, d.values, d.levels.length, d.lowerScale, d.upperScale, x);
+}
+
+/** cdfAt over the first `n` knots (see knotQuantile). */
+export function knotCdf(
+  L: ArrayLike<number>,
+  V: ArrayLike<number>,
+  n: number,
+  lowerScale: number,
+  upperScale: number,
+  x: number,
+): number {
+  const k = n - 1;
+  if (x < V[0]!) return lowerScale > 0 ? L[0]! * Math.exp(-(V[0]! - x) / lowerScale) : 0;
   let i = k;
   while (V[i]! > x) i--;
   if (i === k) {
-    return d.upperScale > 0 ? 1 - (1 - L[k]!) * Math.exp(-(x - V[k]!) / d.upperScale) : 1;
+    return upperScale > 0 ? 1 - (1 - L[k]!) * Math.exp(-(x - V[k]!) / upperScale) : 1;
   }
   return L[i]! + ((L[i + 1]! - L[i]!) * (x - V[i]!)) / (V[i + 1]! - V[i]!);
 }
