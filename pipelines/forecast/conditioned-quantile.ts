@@ -3,7 +3,7 @@
 // (so the same doubles, tested), with the normal scores of the fixed levels computed once. The
 // in-flight conformal fit evaluates it millions of times; the allocating path costs ~4.5 us.
 import { normalQuantile } from './normal.ts';
-import { knotCdf, knotQuantile, TAIL_HIGH, TAIL_LOW } from './quantile-distribution.ts';
+import { conditionKnots, knotQuantile, TAIL_HIGH, TAIL_LOW } from './quantile-distribution.ts';
 
 /** For knot `levels` (strictly increasing, in (0, 1)): (values, age, u) -> conditioned quantile. */
 export function conditionedQuantileAt(
@@ -54,32 +54,11 @@ function conditioned(
   u: number,
   out: { L: Float64Array; V: Float64Array },
 ): number {
-  const f = cdfOf(d, xa);
-  if (f <= 0 && d.lowerScale === 0) return quantileOf(d, u);
-  // Knots above the cut re-levelled, the upper tail kept.
   const { L, V } = out;
-  let n = 0;
-  L[n] = 0;
-  V[n++] = xa;
-  if (f < 1) {
-    for (let i = 0; i < d.n; i++) {
-      if (d.L[i]! > f) {
-        L[n] = (d.L[i]! - f) / (1 - f);
-        V[n++] = Math.max(xa, d.V[i]!);
-      }
-    }
-  }
-  if (n === 1 && d.upperScale === 0) {
-    L[n] = 1;
-    V[n++] = xa;
-  }
-  const upperScale = L[n - 1] === 1 ? 0 : d.upperScale;
-  return quantileOf({ L, V, n, lowerScale: 0, upperScale }, u);
+  const c = conditionKnots(d.L, d.V, d.n, d.lowerScale, d.upperScale, xa, L, V);
+  return c ? knotQuantile(L, V, c.n, 0, c.upperScale, u) : quantileOf(d, u);
 }
 
 /** quantileAt over the first `n` knots. */
 const quantileOf = (d: Knots, u: number) =>
   knotQuantile(d.L, d.V, d.n, d.lowerScale, d.upperScale, u);
-
-/** cdfAt over the first `n` knots. */
-const cdfOf = (d: Knots, x: number) => knotCdf(d.L, d.V, d.n, d.lowerScale, d.upperScale, x);

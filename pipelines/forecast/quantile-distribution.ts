@@ -198,29 +198,51 @@ export function knotCdf(
  */
 export function conditionOnSurvival(d: QuantileDistribution, age: number): QuantileDistribution {
   if (!(age > 0)) return d;
-  const xa = Math.log(age);
-  const f = cdfAt(d, xa);
-  if (f <= 0 && d.lowerScale === 0) return d;
-  const levels = [0];
-  const values = [xa];
-  if (f < 1) {
-    d.levels.forEach((l, i) => {
-      if (l > f) {
-        levels.push((l - f) / (1 - f));
-        values.push(Math.max(xa, d.values[i]!));
-      }
-    });
-  }
-  if (levels.length === 1 && d.upperScale === 0) {
-    levels.push(1);
-    values.push(xa);
-  }
+  const n = d.levels.length;
+  const [L, V] = [new Float64Array(n + 1), new Float64Array(n + 1)];
+  const c = conditionKnots(d.levels, d.values, n, d.lowerScale, d.upperScale, Math.log(age), L, V);
+  if (!c) return d;
   return {
-    levels: Float64Array.from(levels),
-    values: Float64Array.from(values),
+    levels: L.slice(0, c.n),
+    values: V.slice(0, c.n),
     lowerScale: 0,
-    upperScale: levels[levels.length - 1] === 1 ? 0 : d.upperScale,
+    upperScale: c.upperScale,
   };
+}
+
+/**
+ * The knots of conditionOnSurvival at log age `xa`, over the first `n` knots of `L`/`V` (see
+ * knotQuantile), written into `outL`/`outV` (room for n + 1): how many, and the upper tail's scale
+ * (the lower tail is gone). Undefined when there is no mass below the cut: nothing changes.
+ */
+export function conditionKnots(
+  L: ArrayLike<number>,
+  V: ArrayLike<number>,
+  n: number,
+  lowerScale: number,
+  upperScale: number,
+  xa: number,
+  outL: Float64Array,
+  outV: Float64Array,
+): { n: number; upperScale: number } | undefined {
+  const f = knotCdf(L, V, n, lowerScale, upperScale, xa);
+  if (f <= 0 && lowerScale === 0) return undefined;
+  let m = 0;
+  outL[m] = 0;
+  outV[m++] = xa;
+  if (f < 1) {
+    for (let i = 0; i < n; i++) {
+      if (L[i]! > f) {
+        outL[m] = (L[i]! - f) / (1 - f);
+        outV[m++] = Math.max(xa, V[i]!);
+      }
+    }
+  }
+  if (m === 1 && upperScale === 0) {
+    outL[m] = 1;
+    outV[m++] = xa;
+  }
+  return { n: m, upperScale: outL[m - 1] === 1 ? 0 : upperScale };
 }
 
 /** Moves every log ratio by `delta` (e.g. log(old / new planned) to keep delivery days fixed). */
