@@ -7,7 +7,7 @@ import { queryRow } from '../../warehouse/query.ts';
 import type { Dialect } from './sample-records.ts';
 import type { LineRule } from './source-line-sql.ts';
 import { applySourceLines } from './apply-source-lines.ts';
-import type { FormatReader, StageContext } from './stage-types.ts';
+import type { FormatReader, FusedRead, StageContext } from './stage-types.ts';
 import { prepareTextSource, RetryAsEncoding, type TextSource } from './text-source.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 
@@ -47,16 +47,16 @@ async function stageText(ctx: StageContext, source: TextSource, format: 'csv' | 
     skipRows: spec.skipRows,
     complete: source.complete,
   });
-  const fused = fusedStatement(ctx, layout.columns);
+  const fused = fusedReadFor(ctx, layout.columns);
   const into = {
-    table: fused ? ctx.fused!.table : ctx.target,
+    table: fused?.table ?? ctx.target,
     temp: ctx.options.temp,
     names: layout.columns,
-    fused,
+    fused: fused?.statement,
   };
   const { raw, lines } = await readRawWithLines(ctx, source, dialect, layout, into);
   const placed = await placeCsvRows(ctx, source, dialect, layout, raw, lines);
-  const staged = await finishRows(ctx, raw, layout.columns, placed.lines, ctx.fused?.lineColumn);
+  const staged = await finishRows(ctx, raw, layout.columns, placed.lines, fused?.lineColumn);
   return {
     ...(fused ? { fused: true } : {}),
     format,
@@ -76,13 +76,13 @@ async function stageText(ctx: StageContext, source: TextSource, format: 'csv' | 
 }
 
 /**
- * The caller's fused read (stage-types.ts) as a statement over the read, if it has one and wants
- * this file. Never for a one-column file: its NULL rows are deleted after the read (finishRows),
- * which the caller's table could not follow.
+ * The caller's fused read (stage-types.ts), if it has one and wants this file. Never for a
+ * one-column file: its NULL rows are deleted after the read (finishRows), which the caller's table
+ * could not follow.
  */
-function fusedStatement(ctx: StageContext, columns: readonly string[]) {
+function fusedReadFor(ctx: StageContext, columns: readonly string[]): FusedRead | undefined {
   const { fused } = ctx;
-  return fused && columns.length > 1 && fused.accepts(columns) ? fused.statement : undefined;
+  return fused && columns.length > 1 && fused.accepts(columns) ? fused : undefined;
 }
 
 /**
@@ -98,8 +98,7 @@ async function finishRows(
   fusedLineColumn: string | undefined,
 ) {
   const { conn, tables } = ctx;
-  const fused = raw.table !== ctx.target;
-  await applySourceLines(conn, raw.table, lines, fused ? fusedLineColumn : undefined);
+  await applySourceLines(conn, raw.table, lines, fusedLineColumn);
   if (lines.kind === 'breakpoints') await tables.drop(conn, lines.table);
   const only = columns.length === 1 ? columns[0] : undefined;
   if (only === undefined) return raw.staged;
