@@ -32,9 +32,9 @@ const ROUNDS = 2;
 /**
  * A window larger than this is fitted on this many of its rows, evenly spaced in time order
  * (blind to outcomes): the search scores every row for each of ~20 bisection steps x 5 levels x
- * 2 rounds, and 4,000 rows pin a coverage to about +-0.008 (one binomial sd at P50). At 1M milestones the window
- * holds about 10,000 landmark rows (20% of at most 50,000; the bench's calibration phase took
- * 0.9 s longer with all of them); the demo backtest's window stays under it.
+ * 2 rounds, and 4,000 rows pin a coverage to about +-0.008 (one binomial sd at P50). At 1M
+ * milestones the window holds about 10,000 landmark rows (20% of at most 50,000; the bench's
+ * calibration phase took 0.9 s longer with all of them); the demo backtest's window stays under.
  */
 const MAX_ROWS = 4000;
 /** Bisection stops within this much of the crossing (log scale: 0.01% of the duration). */
