@@ -11,7 +11,7 @@ import { ImportError } from '../../pipelines/ingest/load/import-error.ts';
 import {
   loadMapping,
   MappingError,
-  parseMapping,
+  parseMappingText,
 } from '../../pipelines/ingest/mapping/load-mapping.ts';
 import type { Mapping } from '../../pipelines/ingest/mapping/mapping-schema.ts';
 import {
@@ -31,8 +31,12 @@ import { quarantineCsv } from './quarantine-csv.ts';
 
 const UploadForm = z.object({
   file: z.any().meta({ type: 'string', format: 'binary', description: 'the export to import' }),
-  mapping: z.string().optional().describe('name of a shipped mapping (data/mappings/<name>.json)'),
+  mapping: z
+    .string()
+    .optional()
+    .describe('name of a shipped mapping (data/mappings/<name>.json, .yaml or .yml)'),
   mappingJson: z.string().optional().describe('a whole mapping as JSON, instead of a name'),
+  mappingYaml: z.string().optional().describe('a whole mapping as YAML, instead of a name'),
   brand: z.string().optional().describe('brand the rows belong to (overrides the mapping)'),
   dryRun: z.enum(['true', 'false']).optional().describe('validate and count, then roll back'),
 });
@@ -110,21 +114,28 @@ const quarantineRoute = createRoute({
 });
 
 function mappingFrom(form: Record<string, unknown>): Mapping {
-  if (typeof form.mappingJson === 'string') {
-    let json: unknown;
-    try {
-      json = JSON.parse(form.mappingJson);
-    } catch {
-      throw new ApiError(400, 'invalid_mapping', 'mappingJson is not valid JSON');
-    }
-    return parseMapping(json, 'mapping');
+  const inline = (['mappingJson', 'mappingYaml'] as const).filter(
+    (k) => typeof form[k] === 'string',
+  );
+  if (inline.length > 1) {
+    throw new ApiError(400, 'invalid_parameter', 'Give `mappingJson` or `mappingYaml`, not both');
+  }
+  const field = inline[0];
+  if (field !== undefined) {
+    // A MappingError (text that does not parse, or a mapping that is not valid) becomes a 400
+    // invalid_mapping in the route, with its issues.
+    return parseMappingText(
+      form[field] as string,
+      field === 'mappingJson' ? 'json' : 'yaml',
+      field,
+    );
   }
   if (typeof form.mapping === 'string' && /^[a-z0-9][a-z0-9_-]*$/.test(form.mapping))
     return loadMapping(form.mapping);
   throw new ApiError(
     400,
     'invalid_parameter',
-    'Give `mapping` (a shipped mapping name) or `mappingJson`',
+    'Give `mapping` (a shipped mapping name), `mappingJson` or `mappingYaml`',
   );
 }
 

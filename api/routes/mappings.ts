@@ -1,11 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { loadMapping, mappingsDir } from '../../pipelines/ingest/mapping/load-mapping.ts';
+import {
+  loadMapping,
+  MAPPING_EXTENSIONS,
+  mappingsDir,
+} from '../../pipelines/ingest/mapping/load-mapping.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 
-// The shipped mappings (data/mappings/*.json), so the dashboard's upload form can offer them by name.
+// The shipped mappings (data/mappings/*.json, *.yaml, *.yml), so the dashboard's upload form can offer them by name.
 // Global reference data: no brand's rows are read.
 
 const MappingList = z
@@ -40,15 +44,24 @@ const route = createRoute({
   },
 });
 
-/** Names and descriptions of the valid mappings in `dir`; invalid files are left out. */
+/**
+ * Names and descriptions of the valid mappings in `dir` (`<name>.json`, `.yaml` or `.yml`; a name
+ * with more than one file is the one `loadMapping` finds first); invalid files are left out.
+ */
 export function shippedMappings(dir = mappingsDir): z.infer<typeof MappingList>['mappings'] {
-  const names = readdirSync(dir)
-    .filter((file) => /^[a-z0-9][a-z0-9_-]*\.json$/.test(file))
-    .map((file) => file.slice(0, -'.json'.length))
-    .sort();
-  return names.flatMap((name) => {
+  const files = new Map<string, string>();
+  const all = readdirSync(dir);
+  for (const ext of MAPPING_EXTENSIONS) {
+    for (const file of all) {
+      const name = file.slice(0, -ext.length);
+      if (file.endsWith(ext) && /^[a-z0-9][a-z0-9_-]*$/.test(name) && !files.has(name)) {
+        files.set(name, file);
+      }
+    }
+  }
+  return [...files.keys()].sort().flatMap((name) => {
     try {
-      const mapping = loadMapping(`${dir}/${name}.json`);
+      const mapping = loadMapping(`${dir}/${files.get(name)}`);
       return [{ name, description: mapping.description ?? null }];
     } catch {
       return [];

@@ -12,7 +12,7 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import files through a mapping; bad rows are quarantined with their reasons',
   usage:
-    'milepost import <files...> --mapping <name|file.json> [--join FILE] [--brand ID] [--dry-run] [--as-of YYYY-MM-DD] [--db PATH]\n' +
+    'milepost import <files...> --mapping <name|file.json|file.yaml> [--join FILE] [--brand ID] [--dry-run] [--as-of YYYY-MM-DD] [--db PATH]\n' +
     '  --join FILE  the second file of a mapping that joins two files on a key (default: the\n' +
     "               mapping's join.file, beside each file imported)",
   async run(args) {

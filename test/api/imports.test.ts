@@ -22,6 +22,18 @@ const mappingJson = JSON.stringify({
   },
 });
 
+// The same mapping as YAML, as a user would write it by hand.
+const mappingYaml = `# an upload's own mapping
+name: upload-test
+brand: { constant: acme }
+fields:
+  milestoneId: { column: id }
+  partnerId: { column: partner }
+  baselineDue: { column: due }
+  approvedDate: { column: done }
+  amount: { column: amount }
+`;
+
 function form(fields: Record<string, string | Blob>, name = 'export.csv'): FormData {
   const f = new FormData();
   for (const [k, v] of Object.entries(fields)) {
@@ -56,6 +68,13 @@ describe('imports API', () => {
     expect(body.counts).toMatchObject({ read: 3, inserted: 1, quarantined: 2 });
     const list = (await (await get('/api/imports')).json()) as { loads: unknown[] };
     expect(list.loads).toHaveLength(0);
+  });
+
+  it('takes the mapping as YAML too, with the same result', async () => {
+    const res = await post(form({ file: new Blob([csv]), mappingYaml, dryRun: 'true' }));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { counts: Record<string, number> };
+    expect(body.counts).toMatchObject({ read: 3, inserted: 1, quarantined: 2 });
   });
 
   let loadId = '';
@@ -105,6 +124,9 @@ describe('imports API', () => {
 
   it.each([
     [{ mappingJson: '{' }, 400, 'invalid_mapping'],
+    [{ mappingYaml: 'fields: [unclosed' }, 400, 'invalid_mapping'],
+    [{ mappingYaml: 'name: x\nfields: {}\n' }, 400, 'invalid_mapping'],
+    [{ mappingJson, mappingYaml }, 400, 'invalid_parameter'],
     [{ mappingJson: JSON.stringify({ name: 'x', fields: {} }) }, 400, 'invalid_mapping'],
     [{ mapping: 'no-such-mapping' }, 400, 'invalid_mapping'],
     [{}, 400, 'invalid_parameter'],
@@ -112,6 +134,12 @@ describe('imports API', () => {
     const res = await post(form({ file: new Blob([csv]), ...fields }));
     expect(res.status).toBe(status);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('says where an inline YAML mapping breaks', async () => {
+    const res = await post(form({ file: new Blob([csv]), mappingYaml: 'name: x\nfields: [a\n' }));
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.message).toMatch(/^mappingYaml is not valid YAML: .*line \d+/);
   });
 
   it('answers 422 when the file cannot be loaded, naming the missing column', async () => {

@@ -59,4 +59,36 @@ describe('GET /api/imports/mappings', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('lists YAML mappings too, and a name once (JSON first, as loadMapping looks it up)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mappings-'));
+    const yaml = (name: string, description: string) =>
+      `name: ${name}\ndescription: ${description}\nfields:\n  milestoneId: { column: id }\n` +
+      `  partnerId: { column: partner }\n  baselineDue: { column: due }\n`;
+    try {
+      writeFileSync(join(dir, 'erp.yaml'), yaml('erp', 'From YAML'));
+      writeFileSync(join(dir, 'sheet.yml'), yaml('sheet', 'From YML'));
+      writeFileSync(join(dir, 'broken.yaml'), 'fields: [unclosed');
+      writeFileSync(join(dir, 'both.yaml'), yaml('both', 'The YAML one'));
+      writeFileSync(
+        join(dir, 'both.json'),
+        JSON.stringify({
+          name: 'both',
+          description: 'The JSON one',
+          fields: {
+            milestoneId: { column: 'id' },
+            partnerId: { column: 'p' },
+            baselineDue: { column: 'd' },
+          },
+        }),
+      );
+      expect(shippedMappings(dir)).toEqual([
+        { name: 'both', description: 'The JSON one' },
+        { name: 'erp', description: 'From YAML' },
+        { name: 'sheet', description: 'From YML' },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -36,20 +36,20 @@ describeInBrowser('data page in Chromium', () => {
         'E2E-3,P-E2E,2024-02-30,,5',
       ].join('\n'),
     );
-    const mapping = join(dir, 'tracker-mapping.json');
+    // The user's own mapping, written by hand as YAML (JSON goes the same way: the API tests).
+    const mapping = join(dir, 'tracker-mapping.yaml');
     writeFileSync(
       mapping,
-      JSON.stringify({
-        name: 'e2e-tracker',
-        brand: { constant: brand },
-        fields: {
-          milestoneId: { column: 'id' },
-          partnerId: { column: 'partner' },
-          baselineDue: { column: 'due' },
-          approvedDate: { column: 'done' },
-          amount: { column: 'amount' },
-        },
-      }),
+      [
+        'name: e2e-tracker',
+        `brand: { constant: ${JSON.stringify(brand)} }`,
+        'fields:',
+        '  milestoneId: { column: id }',
+        '  partnerId: { column: partner }',
+        '  baselineDue: { column: due }',
+        '  approvedDate: { column: done }',
+        '  amount: { column: amount }',
+      ].join('\n'),
     );
     await page.locator('#upload-file').setInputFiles(csv);
     await page.locator('#upload-mapping').selectOption('__custom__');

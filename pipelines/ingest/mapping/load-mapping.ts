@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { YAMLParseError, parse as parseYaml } from 'yaml';
 import { repoRoot } from '../../config.ts';
 import { Mapping } from './mapping-schema.ts';
 
 export const mappingsDir = `${repoRoot}data/mappings`;
+
+/** The file names a mapping may have, in the order a name is looked up. */
+export const MAPPING_EXTENSIONS = ['.json', '.yaml', '.yml'] as const;
 
 export class MappingError extends Error {
   constructor(
@@ -25,17 +29,46 @@ export function parseMapping(input: unknown, where = 'mapping'): Mapping {
   throw new MappingError(`Invalid ${where}:\n${list}`, issues);
 }
 
-/** A shipped mapping by name (data/mappings/<name>.json) or a path to a JSON file. */
-export function loadMapping(nameOrPath: string): Mapping {
-  const path = /[/\\]|\.json$/.test(nameOrPath) ? nameOrPath : `${mappingsDir}/${nameOrPath}.json`;
-  if (!existsSync(path)) {
-    throw new MappingError(`No mapping '${nameOrPath}' (looked for ${path})`);
-  }
-  let json: unknown;
+export type MappingFormat = 'json' | 'yaml';
+
+/** The format a mapping file's name says (.yaml or .yml: YAML; anything else: JSON). */
+export function mappingFormatOf(path: string): MappingFormat {
+  return /\.ya?ml$/i.test(path) ? 'yaml' : 'json';
+}
+
+/**
+ * A mapping's text, JSON or YAML, parsed and validated. YAML is read as YAML 1.2 (its core
+ * schema: `no`, `off` and `2024-03-05` stay strings, as in JSON), with duplicate keys refused
+ * and aliases capped, so a YAML mapping means exactly what the same mapping in JSON means.
+ */
+export function parseMappingText(text: string, format: MappingFormat, where = 'mapping'): Mapping {
+  let value: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    value =
+      format === 'json'
+        ? JSON.parse(text)
+        : parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
   } catch (err) {
-    throw new MappingError(`Mapping ${path} is not valid JSON: ${(err as Error).message}`);
+    // YAML's message also draws the line with a caret under it: its first line says where.
+    const message = (err as Error).message;
+    const detail = err instanceof YAMLParseError ? message.split('\n')[0]! : message;
+    throw new MappingError(`${where} is not valid ${format.toUpperCase()}: ${detail}`);
   }
-  return parseMapping(json, `mapping ${path}`);
+  return parseMapping(value, where);
+}
+
+/**
+ * A shipped mapping by name (data/mappings/<name>.json, .yaml or .yml, in that order) or a path
+ * to a mapping file (.yaml or .yml: YAML, else JSON).
+ */
+export function loadMapping(nameOrPath: string): Mapping {
+  const isPath = /[/\\]|\.(json|ya?ml)$/i.test(nameOrPath);
+  const candidates = isPath
+    ? [nameOrPath]
+    : MAPPING_EXTENSIONS.map((ext) => `${mappingsDir}/${nameOrPath}${ext}`);
+  const path = candidates.find((p) => existsSync(p));
+  if (path === undefined) {
+    throw new MappingError(`No mapping '${nameOrPath}' (looked for ${candidates.join(', ')})`);
+  }
+  return parseMappingText(readFileSync(path, 'utf8'), mappingFormatOf(path), `mapping ${path}`);
 }
