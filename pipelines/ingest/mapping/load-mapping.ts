@@ -49,9 +49,11 @@ export function parseMappingText(text: string, format: MappingFormat, where = 'm
         ? JSON.parse(text)
         : parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: true, maxAliasCount: 100 });
   } catch (err) {
-    // YAML's message also draws the line with a caret under it: its first line says where.
+    // YAML's message goes on to draw the line with a caret under it: its first line says where
+    // (and ends with the colon that introduced the drawing).
     const message = (err as Error).message;
-    const detail = err instanceof YAMLParseError ? message.split('\n')[0]! : message;
+    const detail =
+      err instanceof YAMLParseError ? message.split('\n')[0]!.replace(/:\s*$/, '') : message;
     throw new MappingError(`${where} is not valid ${format.toUpperCase()}: ${detail}`);
   }
   return parseMapping(value, where);

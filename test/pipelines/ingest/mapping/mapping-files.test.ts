@@ -60,7 +60,9 @@ describe('mapping files: JSON or YAML', () => {
     const path = join(dir, 'broken.yaml');
     writeFileSync(path, 'name: broken\nfields:\n  milestoneId: { column: id\n');
     expect(() => loadMapping(path)).toThrow(MappingError);
-    expect(() => loadMapping(path)).toThrow(/broken\.yaml is not valid YAML: .*line \d+/);
+    expect(() => loadMapping(path)).toThrow(
+      /broken\.yaml is not valid YAML: .* at line 4, column 1$/,
+    );
   });
 
   it('refuses a YAML key given twice instead of keeping the last one', () => {
