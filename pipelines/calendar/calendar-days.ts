@@ -1,20 +1,14 @@
 // One row per day for loading a `calendar_days` table, so SQL can join on dates and count
 // workdays as a difference of indexes instead of calling back into JS.
+import type { CalendarDay } from '../schema/records.ts';
 import { dayNumberOf, fromDayNumber, toDayNumber } from './iso-date.ts';
 import type { DayMarks } from './day-marks.ts';
 import type { Period } from './periods.ts';
 import { isWorkdayNumber, workdaysThrough } from './workday-index.ts';
 import type { WorkdayIndex } from './workday-index.ts';
 
-export interface CalendarDayRow {
-  date: string;
-  isWorkday: boolean;
-  holiday: string | null;
-  /** Period name (e.g. "cny"); several overlapping periods are joined with ",". */
-  period: string | null;
-  /** Workdays from the first row through this day; workdays in (a, b] = index(b) - index(a). */
-  workdayIndex: number;
-}
+/** A `calendar_days` row: the canonical record `CalendarDay` (pipelines/schema/records.ts). */
+export type CalendarDayRow = CalendarDay;
 
 export interface CalendarDaysContext {
   readonly index: WorkdayIndex;

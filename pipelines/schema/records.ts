@@ -133,6 +133,20 @@ export const FxRate = z.object({
   usdPerUnit: z.number().positive(),
 });
 
+/**
+ * One day of the China calendar (`calendar_days`, pipelines/calendar): whether it is a workday
+ * (make-up workdays included), the public holiday it belongs to, the named periods it falls in
+ * (e.g. "cny", several joined with ","), and its workday index: workdays from the first row
+ * through this day, so that the workdays in (a, b] are index(b) - index(a).
+ */
+export const CalendarDay = z.object({
+  date: IsoDate,
+  isWorkday: z.boolean(),
+  holiday: z.string().min(1).nullable(),
+  period: z.string().min(1).nullable(),
+  workdayIndex: z.number().int().min(0),
+});
+
 export type Brand = z.infer<typeof Brand>;
 export type Partner = z.infer<typeof Partner>;
 export type Contract = z.infer<typeof Contract>;
@@ -144,3 +158,4 @@ export type Payment = z.infer<typeof Payment>;
 export type Dispute = z.infer<typeof Dispute>;
 export type PolicyChange = z.infer<typeof PolicyChange>;
 export type FxRate = z.infer<typeof FxRate>;
+export type CalendarDay = z.infer<typeof CalendarDay>;

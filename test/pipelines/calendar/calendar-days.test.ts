@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../../pipelines/calendar/index.ts';
 import type { CalendarDayRow } from '../../../pipelines/calendar/index.ts';
+import { CalendarDay } from '../../../pipelines/schema/records.ts';
 
 const calendar = createCalendar({ overridesFile: null });
 const rows: CalendarDayRow[] = [...calendar.calendarDays(2015, 2026)];
@@ -68,5 +69,17 @@ describe('calendarDays', () => {
     for (const _ of calendar.calendarDays(2015, 2026)) count++;
     expect(count).toBe(4383);
     expect(performance.now() - started).toBeLessThan(250);
+  });
+});
+
+describe('calendarDays rows are CalendarDay records', () => {
+  it('every row of 2015-2026 parses as the canonical CalendarDay (pipelines/schema)', () => {
+    for (const row of rows) expect(CalendarDay.parse(row)).toEqual(row);
+  });
+
+  it('the schema refuses a day that is not a date or a negative index', () => {
+    expect(CalendarDay.safeParse({ ...rows[0], date: '2024-02-30' }).success).toBe(false);
+    expect(CalendarDay.safeParse({ ...rows[0], workdayIndex: -1 }).success).toBe(false);
+    expect(CalendarDay.safeParse({ ...rows[0], holiday: '' }).success).toBe(false);
   });
 });
