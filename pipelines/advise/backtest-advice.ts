@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { chinaCalendar, type Calendar } from '../calendar/index.ts';
 import { fromDayNumber, toDayNumber } from '../calendar/iso-date.ts';
 import { dataAsOf } from '../kpi/data-as-of.ts';
-import type { Finding, Plan } from '../schema/advice.ts';
+import type { Plan } from '../schema/advice.ts';
 import { queryRows } from '../warehouse/query.ts';
 import type { MilestoneTable } from '../models/features/milestone-table.ts';
 import type { ProductModel } from '../models/product-model.ts';
@@ -13,7 +13,8 @@ import { loadContractPlan } from './contract-plan.ts';
 import { moveDueDateSuggestions } from './move-due-dates.ts';
 import { loadHistory, type HistoryRow } from './history-rows.ts';
 import { forecastPlan } from './plan-forecast.ts';
-import { riskRatio, wilson, type Proportion, type RiskRatio } from './rate-interval.ts';
+import { milestoneInputs, outcomeGaps } from './backtest-applicability.ts';
+import { backtestFigures, type BacktestFigures, type ScoredMilestone } from './backtest-figures.ts';
 
 /** A model trained on history up to the cutoff, with its feature table as of the cutoff. */
 export interface BacktestModel {
@@ -31,42 +32,47 @@ export interface AdviceBacktestOptions {
   settleDays?: number;
   confidence?: number;
   calendar?: Calendar;
+  /**
+   * `contracts` (default): contracts whose every milestone starts on or after the cutoff, checked
+   * whole. `milestones`: each contract's milestones that start on or after the cutoff, checked
+   * as one plan (for data whose "contract" is only a grouping, e.g. one per partner).
+   */
+  heldOut?: HeldOut;
 }
 
-/** One scored milestone of the held-out period. */
-export interface ScoredMilestone {
-  kinds: Finding['kind'][];
-  late: boolean | null;
-  disputed: boolean | null;
-  /** Met the forecast at the confidence / the moved due date / the signed due date (null: open). */
-  metConfidence: boolean | null;
-  metMoved: boolean | null;
-  /** The same, for milestones moved on their own forecast (not pushed by a moved predecessor). */
-  metMovedDirect: boolean | null;
-  metSigned: boolean | null;
-}
+export type HeldOut = 'contracts' | 'milestones';
 
-export interface AdviceBacktest {
+export interface AdviceBacktest extends BacktestFigures {
   cutoff: string;
   forecasts: 'model' | 'reference_class';
+  heldOut: HeldOut;
   asOf: string;
   contracts: number;
-  milestones: number;
   confidence: number;
-  slip: RiskRatio;
-  dispute: RiskRatio;
-  byKind: { kind: string; flagged: number; slip: RiskRatio; dispute: RiskRatio }[];
-  /** Share delivered on or before the forecast at the confidence (all milestones). */
-  coverage: Proportion;
-  /** Share delivered on or before the due date a move suggestion set (moved milestones only). */
-  movedCoverage: Proportion;
-  /** The same, for moves not pushed by a moved predecessor (each at its own P80). */
-  movedDirectCoverage: Proportion;
-  /** Share delivered on or before the signed due date (the as-planned baseline). */
-  signedCoverage: Proportion;
 }
 
-async function heldOutContracts(conn: DuckDBConnection, cutoff: string, lastDue: string) {
+interface HeldOutPlan {
+  id: string;
+  /** The held-out milestones of the contract (null: all of them). */
+  ids: string[] | null;
+}
+
+async function heldOutPlans(
+  conn: DuckDBConnection,
+  heldOut: HeldOut,
+  cutoff: string,
+  lastDue: string,
+): Promise<HeldOutPlan[]> {
+  if (heldOut === 'milestones')
+    return queryRows<HeldOutPlan>(
+      conn,
+      `SELECT contract_id AS id, list(milestone_id ORDER BY milestone_id) AS ids
+       FROM milestones WHERE status <> 'cancelled'
+         AND coalesce(planned_start, baseline_due) >= $cutoff::DATE
+         AND baseline_due <= $lastDue::DATE
+       GROUP BY contract_id ORDER BY contract_id`,
+      { cutoff, lastDue },
+    );
   const rows = await queryRows<{ id: string }>(
     conn,
     `SELECT contract_id AS id FROM milestones WHERE status <> 'cancelled'
@@ -76,7 +82,17 @@ async function heldOutContracts(conn: DuckDBConnection, cutoff: string, lastDue:
      ORDER BY contract_id`,
     { cutoff, lastDue },
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, ids: null }));
+}
+
+/** The plan restricted to the held-out milestones (dependencies on the others dropped). */
+function heldOutPart(plan: Plan, ids: string[] | null): Plan {
+  if (!ids) return plan;
+  const keep = new Set(ids);
+  const milestones = plan.milestones
+    .filter((m) => keep.has(m.id))
+    .map((m) => ({ ...m, dependsOn: m.dependsOn.filter((d) => keep.has(d)) }));
+  return { ...plan, milestones };
 }
 
 const met = (o: HistoryRow | undefined, day: string, asOf: string) => {
@@ -111,12 +127,13 @@ function forecastsAtCutoff(plan: Plan, ctx: BacktestContext) {
 /** Checks one held-out contract as signed, with history and forecasts from before the cutoff. */
 async function scoreContract(
   conn: DuckDBConnection,
-  id: string,
+  held: HeldOutPlan,
   ctx: BacktestContext,
 ): Promise<ScoredMilestone[]> {
-  const stored = await loadContractPlan(conn, id, null);
+  const stored = await loadContractPlan(conn, held.id, null);
   if (!stored) return [];
-  const { plan } = stored;
+  const plan = heldOutPart(stored.plan, held.ids);
+  if (plan.milestones.length === 0) return [];
   const forecasts = forecastsAtCutoff(plan, ctx);
   const options = { ...defaultCheckOptions, confidence: ctx.confidence };
   const check = { plan, forecasts, history: ctx.history, calendar: ctx.calendar, options };
@@ -132,6 +149,7 @@ async function scoreContract(
     const at = moved.get(m.id);
     return {
       kinds: findings.filter((f) => f.milestoneIds.at(-1) === m.id).map((f) => f.kind),
+      inputs: milestoneInputs(plan, m),
       late: o?.late ?? null,
       disputed: o && (o.approved !== null || o.disputed) ? o.disputed : null,
       metConfidence: met(o, fromDayNumber(forecasts[i]!.days.conf), ctx.asOf),
@@ -140,43 +158,6 @@ async function scoreContract(
       metSigned: met(o, m.dueDate, ctx.asOf),
     };
   });
-}
-
-function lift(
-  rows: ScoredMilestone[],
-  flagged: (r: ScoredMilestone) => boolean,
-  y: 'late' | 'disputed',
-) {
-  const known = rows.filter((r) => r[y] !== null);
-  const yes = known.filter(flagged);
-  const no = known.filter((r) => !flagged(r));
-  const hits = (xs: ScoredMilestone[]) => xs.filter((r) => r[y]).length;
-  return riskRatio(hits(yes), yes.length, hits(no), no.length);
-}
-
-type Met = 'metConfidence' | 'metMoved' | 'metMovedDirect' | 'metSigned';
-const share = (rows: ScoredMilestone[], k: Met) => {
-  const known = rows.filter((r) => r[k] !== null);
-  return wilson(known.filter((r) => r[k]).length, known.length);
-};
-
-function figures(rows: ScoredMilestone[]) {
-  const any = (r: ScoredMilestone) => r.kinds.length > 0;
-  const kinds = [...new Set(rows.flatMap((r) => r.kinds))].sort();
-  return {
-    milestones: rows.length,
-    slip: lift(rows, any, 'late'),
-    dispute: lift(rows, any, 'disputed'),
-    byKind: kinds.map((kind) => {
-      const has = (r: ScoredMilestone) => r.kinds.includes(kind);
-      const flagged = rows.filter(has).length;
-      return { kind, flagged, slip: lift(rows, has, 'late'), dispute: lift(rows, has, 'disputed') };
-    }),
-    coverage: share(rows, 'metConfidence'),
-    movedCoverage: share(rows, 'metMoved'),
-    movedDirectCoverage: share(rows, 'metMovedDirect'),
-    signedCoverage: share(rows, 'metSigned'),
-  };
 }
 
 /**
@@ -195,7 +176,8 @@ export async function backtestAdvice(
   const outcomes = new Map(
     (await loadHistory(conn, { asOf, scope: null })).map((r) => [r.milestoneId, r]),
   );
-  const ids = await heldOutContracts(conn, options.cutoff, lastDue);
+  const heldOut = options.heldOut ?? 'contracts';
+  const plans = await heldOutPlans(conn, heldOut, options.cutoff, lastDue);
   const ctx = {
     history,
     outcomes,
@@ -205,13 +187,14 @@ export async function backtestAdvice(
     model: options.model,
   };
   const rows: ScoredMilestone[] = [];
-  for (const id of ids) rows.push(...(await scoreContract(conn, id, ctx)));
+  for (const held of plans) rows.push(...(await scoreContract(conn, held, ctx)));
   return {
     cutoff: options.cutoff,
     forecasts: options.model ? 'model' : 'reference_class',
+    heldOut,
     asOf,
-    contracts: ids.length,
+    contracts: plans.length,
     confidence,
-    ...figures(rows),
+    ...backtestFigures(rows, outcomeGaps(outcomes.values())),
   };
 }

@@ -4,8 +4,6 @@ import type {
   RefineResponse,
   SplitResponse,
 } from '../schema/advice.ts';
-import type { AdviceBacktest } from './backtest-advice.ts';
-import type { RiskRatio } from './rate-interval.ts';
 
 const pct = (x: number | null, digits = 0) => (x === null ? '-' : `${(x * 100).toFixed(digits)}%`);
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -70,28 +68,5 @@ export function adviceReport(parts: {
     ...splitSection(parts.split),
     '',
     ...incentiveSection(parts.incentives),
-  ].join('\n');
-}
-
-const ratio = (label: string, r: RiskRatio) =>
-  `  ${label.padEnd(26)} ${pct(r.flagged.rate, 1)} (${r.flagged.k}/${r.flagged.n}) vs ${pct(r.unflagged.rate, 1)} (${r.unflagged.k}/${r.unflagged.n})  lift ${r.lift?.toFixed(2) ?? '-'} [${r.low?.toFixed(2) ?? '-'}, ${r.high?.toFixed(2) ?? '-'}]`;
-
-/** The backtest figures as printed by `milepost advise --backtest`. */
-export function backtestReport(b: AdviceBacktest): string {
-  const cov = (label: string, p: AdviceBacktest['coverage']) =>
-    `  ${label.padEnd(34)} ${pct(p.rate, 1)} (${p.k}/${p.n}) [${pct(p.low, 1)}, ${pct(p.high, 1)}]`;
-  return [
-    `Advice backtest: advice with history before ${b.cutoff} (forecasts: ${b.forecasts.replace('_', ' ')}), outcomes as of ${b.asOf}; ${b.contracts} contracts, ${b.milestones} milestones held out.`,
-    'Slip (delivered after the signed due date), flagged vs unflagged, lift [95% CI]:',
-    ratio('any finding', b.slip),
-    ...b.byKind.map((k) => ratio(`${k.kind} (${k.flagged})`, k.slip)),
-    'Dispute (disputed / submitted), flagged vs unflagged:',
-    ratio('any finding', b.dispute),
-    ...b.byKind.map((k) => ratio(`${k.kind} (${k.flagged})`, k.dispute)),
-    `Due dates at the forecast P${Math.round(b.confidence * 100)}, share met [95% CI]:`,
-    cov(`forecast P${Math.round(b.confidence * 100)} date`, b.coverage),
-    cov('moved due date (suggestion)', b.movedCoverage),
-    cov('  moved on its own forecast', b.movedDirectCoverage),
-    cov('signed due date (as planned)', b.signedCoverage),
   ].join('\n');
 }

@@ -6,9 +6,10 @@ import {
   splitAnswer,
 } from '../advise/advice-answers.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { backtestAdvice, type BacktestModel } from '../advise/backtest-advice.ts';
+import { backtestAdvice, type BacktestModel, type HeldOut } from '../advise/backtest-advice.ts';
 import { prepareAdvice } from '../advise/prepare-advice.ts';
-import { adviceReport, backtestReport } from '../advise/report-text.ts';
+import { backtestReport } from '../advise/backtest-report.ts';
+import { adviceReport } from '../advise/report-text.ts';
 import { readConfig } from '../config.ts';
 import { loadDemo } from '../demo/index.ts';
 import { createForecastCache } from '../models/predict/forecast-context.ts';
@@ -64,6 +65,7 @@ const options = {
   contract: { type: 'string' },
   backtest: { type: 'boolean', default: false },
   cutoff: { type: 'string', default: '2025-01-01' },
+  'held-out': { type: 'string', default: 'contracts' },
   demo: { type: 'boolean', default: false },
   model: { type: 'boolean', default: false },
   scale: { type: 'string', default: '25000' },
@@ -84,6 +86,7 @@ async function backtest(wh: Warehouse, values: Values, confidence: number) {
     backtestAdvice(conn, {
       cutoff: values.cutoff,
       confidence,
+      heldOut: values['held-out'] as HeldOut,
       ...(values.model ? { model: await modelAtCutoff(conn, values.cutoff) } : {}),
     }),
   );
@@ -95,7 +98,7 @@ export const adviseCommand: Command = {
   name: 'advise',
   summary: "Check a contract's milestones and suggest definitions, payment split and incentives",
   usage:
-    'milepost advise --contract <id> [--confidence 0.8] [--lang en|zh] [--seed N] [--runs N] [--db PATH]\n       milepost advise --backtest [--cutoff YYYY-MM-DD] [--model] [--demo [--scale N] [--seed N]] [--db PATH]',
+    'milepost advise --contract <id> [--confidence 0.8] [--lang en|zh] [--seed N] [--runs N] [--db PATH]\n       milepost advise --backtest [--cutoff YYYY-MM-DD] [--held-out contracts|milestones] [--model] [--demo [--scale N] [--seed N]] [--db PATH]',
   async run(args) {
     const { values } = parseArgs({ args, options });
     const confidence = Number(values.confidence);
@@ -106,6 +109,8 @@ export const adviseCommand: Command = {
       throw new UsageError('--runs must be 200-20000');
     const lang = AdviceLang.safeParse(values.lang);
     if (!lang.success) throw new UsageError('--lang must be en or zh');
+    if (!['contracts', 'milestones'].includes(values['held-out']))
+      throw new UsageError('--held-out must be contracts or milestones');
     if (!values.backtest && !values.contract)
       throw new UsageError('give --contract <id> or --backtest');
     const wh = await openWarehouse(
