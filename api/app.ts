@@ -24,6 +24,7 @@ import { nodeReplay, type NodeReplay } from './replay/node-replay.ts';
 import { policyImpactRoutes } from './routes/policy-impact.ts';
 import { projectRoutes } from './routes/projects.ts';
 import { scorecardRoutes } from './routes/scorecards.ts';
+import { statusKpiRoutes } from './routes/status-kpis.ts';
 import { tokenRoutes } from './routes/tokens.ts';
 import { signinRoutes } from './signin.ts';
 import { webStatic } from './web-static.ts';
@@ -53,6 +54,7 @@ export function createServerApp(given: AppDeps): ServerApp {
   api
     .route('/', healthRoutes(deps))
     .route('/', kpiRoutes(deps))
+    .route('/', statusKpiRoutes(deps))
     .route('/', partnerRoutes(deps))
     .route('/', filterRoutes(deps))
     .route('/', cohortRoutes(deps))
@@ -61,7 +63,7 @@ export function createServerApp(given: AppDeps): ServerApp {
     .route('/', projectRoutes(deps))
     .route('/', milestoneRoutes(deps))
     .route('/', freshnessRoutes(deps))
-    .route('/', exportRoutes(given.warehouse))
+    .route('/', exportRoutes(given.warehouse, deps.version))
     .route('/', forecastRoutes(deps))
     .route('/', adviceRoutes(deps))
     .route('/', modelRoutes(given))

@@ -9,6 +9,8 @@ import type { Permission } from '../../pipelines/auth/roles.ts';
  */
 export const routePermissions: Readonly<Record<string, Permission | 'any'>> = {
   'GET /me': 'any',
+  'GET /kpis/earned-value': 'figures:read',
+  'GET /kpis/time-to-resolution': 'figures:read',
   'POST /auth/signout': 'any',
   'GET /imports': 'imports:read',
   'GET /imports/{id}/quarantine': 'imports:read',

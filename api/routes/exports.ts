@@ -17,6 +17,8 @@ import { MilestoneListFields, ProjectListFields } from '../../pipelines/schema/l
 import type { Warehouse } from '../../pipelines/warehouse/warehouse.ts';
 import { ApiErrorBody } from '../errors.ts';
 import { exportFormats, exportResponse, type ExportFormat } from '../export-response.ts';
+import { currentExportEtag } from '../export-etag.ts';
+import { notModified } from '../middleware/conditional-get.ts';
 import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../router.ts';
 import { scopeOf } from '../scope.ts';
@@ -46,7 +48,7 @@ const PartnerExport = withPeriodCheck(
 const fileResponses = {
   200: {
     description:
-      'The file, streamed; X-Milepost-As-Of and X-Milepost-Model-Version repeat its metadata',
+      'The file, streamed; X-Milepost-As-Of and X-Milepost-Model-Version repeat its metadata; a weak ETag (none before the first load) allows If-None-Match',
     content: {
       'text/csv': {
         schema: z.string(),
@@ -59,6 +61,10 @@ const fileResponses = {
       'application/vnd.apache.parquet': { schema: z.string().meta({ format: 'binary' }) },
       'application/vnd.apache.arrow.stream': { schema: z.string().meta({ format: 'binary' }) },
     },
+  },
+  304: {
+    description:
+      'Not modified: If-None-Match matched the ETag, which comes from the data and model versions, path, query and brand scope',
   },
   422: {
     description: 'Too many rows for one XLSX sheet',
@@ -101,34 +107,50 @@ const partnersRoute = createRoute({
 });
 
 /** Exports read through `plain`, the warehouse without the per-request query time-out. */
-export function exportRoutes(plain: Warehouse) {
-  const send = (
+export function exportRoutes(plain: Warehouse, appVersion: string) {
+  const send = async <Q extends { format: ExportFormat }>(
     c: Context,
     dataset: string,
-    f: ExportFormat,
-    query: unknown,
-    source: ExportSource,
-  ) => exportResponse(c, plain, { dataset, format: f, query, source, scope: scopeOf(c) });
-  return newRouter()
-    .openapi(cohortsRoute, async (c) => {
-      const { format: f, ...q } = c.req.valid('query');
-      return send(c, 'cohorts', f, q, cohortExportSource(q, scopeOf(c)));
-    })
-    .openapi(milestonesRoute, async (c) => {
-      const { format: f, ...q } = c.req.valid('query');
-      const filter = listFilter(q, scopeOf(c), { status: q.status, project: q.project });
-      const sql = milestoneListSql({ ...q, limit: 0, offset: 0 }, filter, false);
-      return send(c, 'milestones', f, q, { sql, params: filter.params });
-    })
-    .openapi(projectsRoute, async (c) => {
-      const { format: f, ...q } = c.req.valid('query');
-      const filter = listFilter(q, scopeOf(c));
-      const sql = projectListSql({ ...q, limit: 0, offset: 0 }, filter, false);
-      return send(c, 'projects', f, q, { sql, params: filter.params });
-    })
-    .openapi(partnersRoute, async (c) => {
-      const { format: f, ...q } = c.req.valid('query');
-      const source = partnerRankingSource(q, { ...q, limit: 1, offset: 0 }, scopeOf(c), false);
-      return send(c, 'partners', f, q, source);
+    valid: Q,
+    source: (query: Omit<Q, 'format'>) => ExportSource,
+  ) => {
+    const { format: f, ...query } = valid;
+    const scope = scopeOf(c);
+    // Decided before any export work: a matching If-None-Match costs two small reads.
+    const etag = await currentExportEtag(plain, {
+      path: c.req.path,
+      query: valid,
+      scope,
+      appVersion,
     });
+    const unchanged = etag === null ? null : notModified(c, etag);
+    if (unchanged) return unchanged;
+    const req = { dataset, format: f, query, source: source(query), scope };
+    const res = await exportResponse(c, plain, req);
+    if (etag !== null) res.headers.set('ETag', etag);
+    return res;
+  };
+  return newRouter()
+    .openapi(cohortsRoute, async (c) =>
+      send(c, 'cohorts', c.req.valid('query'), (q) => cohortExportSource(q, scopeOf(c))),
+    )
+    .openapi(milestonesRoute, async (c) =>
+      send(c, 'milestones', c.req.valid('query'), (q) => {
+        const filter = listFilter(q, scopeOf(c), { status: q.status, project: q.project });
+        const sql = milestoneListSql({ ...q, limit: 0, offset: 0 }, filter, false);
+        return { sql, params: filter.params };
+      }),
+    )
+    .openapi(projectsRoute, async (c) =>
+      send(c, 'projects', c.req.valid('query'), (q) => {
+        const filter = listFilter(q, scopeOf(c));
+        const sql = projectListSql({ ...q, limit: 0, offset: 0 }, filter, false);
+        return { sql, params: filter.params };
+      }),
+    )
+    .openapi(partnersRoute, async (c) =>
+      send(c, 'partners', c.req.valid('query'), (q) =>
+        partnerRankingSource(q, { ...q, limit: 1, offset: 0 }, scopeOf(c), false),
+      ),
+    );
 }
