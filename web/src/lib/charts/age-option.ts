@@ -12,6 +12,7 @@ import type { Format } from '../format.ts';
 import type { AgePoint, RatioPercentile } from '../forecast/milestone-age.ts';
 import { axisLabelStyle, tooltipBase, tooltipRow, tooltipTitle } from './chart-text.ts';
 import { forecastColors } from './forecast-colors.ts';
+import { labelWidth, spreadOffsets } from './line-labels.ts';
 import { palette } from './palette.ts';
 
 export type AgeOption = ComposeOption<
@@ -24,7 +25,11 @@ export type AgeOption = ComposeOption<
 
 /** Ratios below this (work started days ago) are drawn on the axis floor of the log scale. */
 export const RATIO_FLOOR = 0.125;
-const labelPositions = ['insideEndBottom', 'insideStartTop', 'insideEndTop'] as const;
+const grid = { left: 16, top: 32, bottom: 28 };
+const labelFont = 11;
+/** Room of the axis labels, names and markLine text inside the outer bounds (measured: the
+ * plot of a 360 px chart is about 232 px high; a smaller guess only spreads labels more). */
+const axisSpace = 72;
 
 export interface AgeLabels {
   ageAxis: string;
@@ -37,16 +42,26 @@ export interface AgeLabels {
 export function ageOption(
   points: readonly AgePoint[],
   percentiles: readonly RatioPercentile[],
-  settings: { format: Format; labels: AgeLabels; statusName: (s: string) => string },
+  settings: {
+    format: Format;
+    labels: AgeLabels;
+    statusName: (s: string) => string;
+    /** Height of the chart in pixels (to keep the percentile labels apart); 360 by default. */
+    height?: number;
+  },
 ): AgeOption {
   const { format: f, labels } = settings;
   const top = Math.max(...points.map((p) => p.ratio), ...percentiles.map((p) => p.ratio), 1);
+  const yMax = 2 ** Math.ceil(Math.log2(top * 1.05));
   const times = (v: number) => `${f.days(v)}×`;
+  const names = percentiles.map((p) => labels.percentile(`P${Math.round(p.level * 100)}`));
+  const offsets = labelOffsets(percentiles, yMax, settings.height ?? 360);
+  const right = Math.max(24, ...names.map((n) => labelWidth(n, labelFont) + 12));
   return {
     animationDuration: 300,
     textStyle: { fontFamily: palette.fontFamily },
     aria: { enabled: true, label: { description: labels.aria } },
-    grid: { left: 16, right: 24, top: 32, bottom: 28, outerBoundsMode: 'same' },
+    grid: { ...grid, right, outerBoundsMode: 'same' },
     tooltip: {
       ...tooltipBase,
       trigger: 'item',
@@ -79,7 +94,7 @@ export function ageOption(
       name: labels.ratioAxis,
       nameTextStyle: { color: palette.muted, align: 'left' },
       min: RATIO_FLOOR,
-      max: 2 ** Math.ceil(Math.log2(top * 1.05)),
+      max: yMax,
       axisLabel: {
         color: palette.muted,
         // Powers of two: 1/8×, 1/4×, 1/2×, 1×, 2×, …
@@ -102,12 +117,15 @@ export function ageOption(
             return {
               yAxis: p.ratio,
               lineStyle: { color, type: 'dashed' as const, width: 2 },
-              // Staggered along the line: the three levels sit close together.
+              // Right of the plot, where no other line runs; lines close together (the
+              // levels often are) get their labels pushed apart.
               label: {
-                formatter: labels.percentile(`P${Math.round(p.level * 100)}`),
+                formatter: names[i]!,
                 color,
-                position: labelPositions[i % labelPositions.length],
-                fontSize: 11,
+                position: 'end' as const,
+                distance: 6,
+                offset: [0, offsets[i]!],
+                fontSize: labelFont,
               },
             };
           }),
@@ -115,4 +133,14 @@ export function ageOption(
       },
     ],
   };
+}
+
+/** Vertical offsets of the percentile labels on the log axis (from the plot's pixel height). */
+function labelOffsets(percentiles: readonly RatioPercentile[], yMax: number, height: number) {
+  const plot = height - grid.top - grid.bottom - axisSpace;
+  const span = Math.log2(yMax) - Math.log2(RATIO_FLOOR);
+  const ys = percentiles.map(
+    (p) => plot * (1 - (Math.log2(Math.max(p.ratio, RATIO_FLOOR)) - Math.log2(RATIO_FLOOR)) / span),
+  );
+  return spreadOffsets(ys, labelFont + 3);
 }

@@ -1,4 +1,6 @@
 // Strings of the Advisor page (en). zh: advisor-zh.ts implements the same shape.
+import { advisorEvidenceEn } from './advisor-evidence-en.ts';
+
 export const advisorEn = {
   title: 'Advisor',
   pageTitle: 'Advisor · Milepost',
@@ -38,6 +40,7 @@ export const advisorEn = {
     showAll: (n: string) => `Show all ${n}`,
     showFewer: 'Show fewer',
     evidence: 'Evidence',
+    evidenceText: advisorEvidenceEn,
     milestones: 'Milestones',
   },
   outlook: {

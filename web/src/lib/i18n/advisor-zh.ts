@@ -1,5 +1,6 @@
 // 顾问页面的文字（zh）。与 advisor-en.ts 键名和函数签名相同。
 import type { AdvisorMessages } from './advisor-en.ts';
+import { advisorEvidenceZh } from './advisor-evidence-zh.ts';
 
 export const advisorZh: AdvisorMessages = {
   title: '顾问',
@@ -39,6 +40,7 @@ export const advisorZh: AdvisorMessages = {
     showAll: (n: string) => `显示全部 ${n} 项`,
     showFewer: '收起',
     evidence: '证据',
+    evidenceText: advisorEvidenceZh,
     milestones: '里程碑',
   },
   outlook: {

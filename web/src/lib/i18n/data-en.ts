@@ -1,4 +1,6 @@
 // Strings of the Data page (English); data-zh.ts has the same keys.
+import { dataRulesEn } from './data-rules-en.ts';
+
 export const dataEn = {
   title: 'Data',
   pageTitle: 'Data · Milepost',
@@ -60,6 +62,7 @@ export const dataEn = {
     browseLabel: (n: string, load: string) => `Browse ${n} quarantined rows of load ${load}`,
     empty: 'No loads yet. Upload an export above.',
   },
+  rules: dataRulesEn,
   quarantine: {
     title: (load: string) => `Quarantined rows of ${load}`,
     description: 'Rows that were not loaded, with the rule they broke and the row as read.',
@@ -69,7 +72,7 @@ export const dataEn = {
     file: 'File',
     column: 'Column',
     value: 'Value',
-    message: 'Reason',
+    message: 'Importer’s message',
     row: 'Row as read',
     page: (first: string, last: string, total: string) => `Rows ${first}–${last} of ${total}`,
     previous: 'Previous page',

@@ -1,4 +1,5 @@
 // Strings of the Data page (Chinese); same keys as data-en.ts.
+import { dataRulesZh } from './data-rules-zh.ts';
 import type { dataEn } from './data-en.ts';
 
 export const dataZh: typeof dataEn = {
@@ -59,6 +60,7 @@ export const dataZh: typeof dataEn = {
     browseLabel: (n: string, load: string) => `查看 ${n} 行：导入 ${load} 中被隔离的行`,
     empty: '尚无导入。请在上方上传导出文件。',
   },
+  rules: dataRulesZh,
   quarantine: {
     title: (load: string) => `${load} 中被隔离的行`,
     description: '未导入的行，附带违反的规则和读取时的原始行。',
@@ -68,7 +70,7 @@ export const dataZh: typeof dataEn = {
     file: '文件',
     column: '列',
     value: '值',
-    message: '原因',
+    message: '导入程序说明（英文）',
     row: '原始行',
     page: (first: string, last: string, total: string) => `第 ${first}–${last} 行，共 ${total} 行`,
     previous: '上一页',
