@@ -34,6 +34,7 @@ export type {
   MilestoneDetail,
   MilestoneList,
   MilestoneRow,
+  ProjectDetail,
   ProjectList,
 } from '../pipelines/schema/lists.ts';
 export type {

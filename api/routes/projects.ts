@@ -29,7 +29,7 @@ const detailRoute = createRoute({
   method: 'get',
   path: '/projects/{projectId}',
   tags: ['lists'],
-  summary: 'A project with its counts and milestones',
+  summary: 'A project with its counts, milestones and history (events, payments, disputes)',
   request: {
     params: z.object({ projectId: z.string().min(1).max(128).meta({ example: 'J000045' }) }),
   },

@@ -3,6 +3,7 @@ import type { BrandScope } from '../kpi/filter-sql.ts';
 import type { MilestoneDetail } from '../schema/lists.ts';
 import { queryRow, queryRows } from '../warehouse/query.ts';
 import { scopeParam } from '../kpi/scope-param.ts';
+import { historySql } from './milestone-history-sql.ts';
 
 // One milestone with its history. Read from the core tables (a cancelled milestone has no facts
 // row but still has a history). Outside the caller's brands it does not exist (null, then 404).
@@ -23,19 +24,10 @@ LEFT JOIN milestone_facts f USING (milestone_id)
 WHERE m.milestone_id = $id
   AND ($scope::VARCHAR[] IS NULL OR list_contains($scope::VARCHAR[], m.brand_id))`;
 
-const eventsSql = `
-SELECT event_id AS "eventId", kind, event_date AS date, actor FROM milestone_events
-WHERE milestone_id = $id ORDER BY event_date, event_id`;
-
-const paymentsSql = `
-SELECT payment_id AS "paymentId", kind, amount::DOUBLE AS amount, currency,
-  scheduled_date AS "scheduledDate", invoiced_date AS "invoicedDate", paid_date AS "paidDate"
-FROM payments WHERE milestone_id = $id ORDER BY coalesce(paid_date, scheduled_date), payment_id`;
-
-const disputesSql = `
-SELECT dispute_id AS "disputeId", opened_date AS "openedDate", resolved_date AS "resolvedDate",
-  reason, amount::DOUBLE AS amount, outcome
-FROM disputes WHERE milestone_id = $id ORDER BY opened_date, dispute_id`;
+const oneMilestone = 'm.milestone_id = $id';
+const eventsSql = historySql('events', oneMilestone);
+const paymentsSql = historySql('payments', oneMilestone);
+const disputesSql = historySql('disputes', oneMilestone);
 
 export async function milestoneDetail(
   conn: DuckDBConnection,

@@ -3,10 +3,14 @@ import type { BrandScope } from '../kpi/filter-sql.ts';
 import type { MilestoneRow, ProjectDetail, ProjectRow } from '../schema/lists.ts';
 import { queryRow, queryRows } from '../warehouse/query.ts';
 import { listFilter } from './list-filter.ts';
+import { projectHistory } from './project-detail-history.ts';
 import { milestoneListSql } from './milestone-list.ts';
 import { projectListSql } from './project-list.ts';
 
-/** A project with its counts and milestones; null when unknown or outside the caller's brands. */
+/**
+ * A project with its counts, milestones and history (events, payments, disputes); null when
+ * unknown or outside the caller's brands.
+ */
 export async function projectDetail(
   conn: DuckDBConnection,
   id: string,
@@ -35,5 +39,5 @@ export async function projectDetail(
     limit: query.limit,
     offset: query.offset,
   });
-  return { project, milestones };
+  return { project, milestones, ...(await projectHistory(conn, id, scope)) };
 }

@@ -106,6 +106,16 @@ export const MilestoneList = z
   .meta({ id: 'MilestoneList', example: { total: 1, milestones: [exampleMilestone] } });
 export type MilestoneList = z.infer<typeof MilestoneList>;
 
+const examplePayment = {
+  paymentId: 'PAY1',
+  kind: 'milestone',
+  amount: 48000,
+  currency: 'CNY',
+  scheduledDate: '2024-11-28',
+  invoicedDate: '2024-10-30',
+  paidDate: '2024-12-05',
+};
+
 export const MilestoneDetail = z
   .object({
     milestone: MilestoneRow.extend({
@@ -156,17 +166,7 @@ export const MilestoneDetail = z
         { eventId: 'E1', kind: 'submitted', date: '2024-10-24', actor: 'partner' },
         { eventId: 'E2', kind: 'approved', date: '2024-10-29', actor: 'brand' },
       ],
-      payments: [
-        {
-          paymentId: 'PAY1',
-          kind: 'milestone',
-          amount: 48000,
-          currency: 'CNY',
-          scheduledDate: '2024-11-28',
-          invoicedDate: '2024-10-30',
-          paidDate: '2024-12-05',
-        },
-      ],
+      payments: [examplePayment],
       disputes: [],
     },
   });
@@ -216,10 +216,47 @@ export const ProjectList = z
   .meta({ id: 'ProjectList', example: { total: 1, projects: [exampleProject] } });
 export type ProjectList = z.infer<typeof ProjectList>;
 
+// The project's history: the rows of a milestone's detail, each naming its milestone.
+const ofMilestone = { milestoneId: z.string(), milestoneName: z.string() };
+const milestoneHistory = MilestoneDetail.shape;
+const seeding = { milestoneId: 'M0000123', milestoneName: 'KOL seeding wave 1' };
+
 export const ProjectDetail = z
-  .object({ project: ProjectRow, milestones: z.array(MilestoneRow) })
+  .object({
+    project: ProjectRow,
+    milestones: z.array(MilestoneRow),
+    events: z
+      .array(milestoneHistory.events.element.extend(ofMilestone))
+      .describe("Events of the project's milestones, in date order"),
+    payments: z
+      .array(milestoneHistory.payments.element.extend(ofMilestone))
+      .describe("Payments of the project's milestones, by paid (else scheduled) date"),
+    disputes: z
+      .array(milestoneHistory.disputes.element.extend(ofMilestone))
+      .describe("Disputes of the project's milestones, by opened date"),
+  })
   .meta({
     id: 'ProjectDetail',
-    example: { project: exampleProject, milestones: [exampleMilestone] },
+    example: {
+      project: exampleProject,
+      milestones: [exampleMilestone],
+      events: [
+        { eventId: 'E1', kind: 'submitted', date: '2024-10-24', actor: 'partner', ...seeding },
+        { eventId: 'E2', kind: 'approved', date: '2024-10-29', actor: 'brand', ...seeding },
+      ],
+      payments: [{ ...examplePayment, ...seeding }],
+      disputes: [
+        {
+          disputeId: 'D7',
+          openedDate: '2024-11-22',
+          resolvedDate: '2024-12-02',
+          reason: 'quality',
+          amount: 6000,
+          outcome: 'partial',
+          milestoneId: 'M0000131',
+          milestoneName: 'Livestream 11.11',
+        },
+      ],
+    },
   });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;

@@ -6,6 +6,7 @@ import type {
   MilestoneForecast,
   MilestoneList,
   ModelQuality,
+  ProjectDetail,
   ProjectForecast,
   ProjectForecastList,
   ProjectList,
@@ -37,6 +38,9 @@ export const forecastApi = {
     getJson<MilestoneForecast>(`/forecasts/milestones/${enc(id)}`, { ...q }, options),
   milestoneDetail: (id: string, options?: RequestOptions) =>
     getJson<MilestoneDetail>(`/milestones/${enc(id)}`, {}, options),
+  /** A project's milestones and their history (events, payments, disputes). */
+  projectDetail: (id: string, options?: RequestOptions) =>
+    getJson<ProjectDetail>(`/projects/${enc(id)}`, {}, options),
   atRisk: (
     q: Selection & { risk?: 'late' | 'dispute'; limit?: number },
     options?: RequestOptions,
