@@ -39,6 +39,7 @@ export type {
   DeliverySource,
 } from './cash-flow.ts';
 export { cashFlowForecast } from './cash-flow.ts';
+export { progressFan } from './progress-fan.ts';
 export type { WeekBand } from './week-buckets.ts';
 export { mondayOf } from './week-buckets.ts';
 export type { WhatIf, WhatIfComparison } from './what-if.ts';

@@ -44,7 +44,9 @@ export function bucketWeekly(
 /** Weeks needed from the week of `firstDay` through the latest flow day, at most `maxWeeks`. */
 export function weeksSpanned(flows: readonly Flow[], firstDay: number, maxWeeks: number): number {
   let last = firstDay;
-  for (const { days } of flows) for (const d of days) if (d > last) last = d;
+  for (const { days } of flows) {
+    for (let i = 0; i < days.length; i++) if (days[i]! > last) last = days[i]!;
+  }
   return Math.min(maxWeeks, Math.floor((last - mondayOf(firstDay)) / 7) + 1);
 }
 

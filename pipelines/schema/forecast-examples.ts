@@ -50,6 +50,11 @@ export const projectForecastExample = {
     { date: '2026-12-18', p: 0.002 },
     { date: '2026-12-22', p: 0.0595 },
   ],
+  progressFan: [
+    { weekStart: '2026-10-26', p10: 0.5, p50: 0.5833, p90: 0.6667 },
+    { weekStart: '2026-11-02', p10: 0.5833, p50: 0.6667, p90: 0.75 },
+    { weekStart: '2026-11-09', p10: 0.6667, p50: 0.75, p90: 0.8333 },
+  ],
   milestones: [
     {
       milestoneId: 'M0000010-05',

@@ -75,6 +75,19 @@ export const ProjectForecast = z
     finish: z.object({ p50: isoDate, p80: isoDate, p95: isoDate }),
     pFinishByDeadline: probability,
     finishCdf: z.array(z.object({ date: isoDate, p: probability })),
+    progressFan: z
+      .array(
+        z.object({
+          weekStart: isoDate.describe('Monday of the week'),
+          p10: probability,
+          p50: probability,
+          p90: probability,
+        }),
+      )
+      .optional()
+      .describe(
+        "Share of the project's milestones (by count) delivered by the end of each week, P10/P50/P90 over the same runs as `finish`; from the week of asOf until P10 reaches 1",
+      ),
     milestones: z.array(
       z.object({
         milestoneId: z.string(),

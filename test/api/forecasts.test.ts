@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { fromDayNumber, toDayNumber } from '../../pipelines/calendar/iso-date.ts';
 import { loadDemo } from '../../pipelines/demo/index.ts';
+import { mondayOf } from '../../pipelines/forecast/week-buckets.ts';
 import { openWarehouse, type Warehouse } from '../../pipelines/warehouse/warehouse.ts';
 import { queryRow } from '../../pipelines/warehouse/query.ts';
 import { bearer, testToken } from '../support/test-token.ts';
@@ -76,6 +78,31 @@ describe('forecast API on a small demo warehouse', () => {
       expect(m.criticality).toBeGreaterThanOrEqual(0);
       expect(m.criticality).toBeLessThanOrEqual(1);
     }
+  });
+
+  it("fans out the share of the project's milestones delivered week by week", async () => {
+    const { status, body } = await get(`/api/forecasts/projects/${open.project}?runs=2000&seed=3`);
+    expect(status).toBe(200);
+    type Band = { weekStart: string; p10: number; p50: number; p90: number };
+    const fan = body.progressFan as Band[];
+    const milestones = body.milestones as { done: boolean }[];
+    const day = (d: string) => toDayNumber(d);
+    expect(fan[0]!.weekStart).toBe(fromDayNumber(mondayOf(day(body.asOf as string))));
+    const delivered = milestones.filter((m) => m.done).length / milestones.length;
+    expect(fan[0]!.p10).toBeGreaterThanOrEqual(delivered);
+    fan.forEach((b, w) => {
+      expect(day(b.weekStart)).toBe(day(fan[0]!.weekStart) + 7 * w);
+      expect(b.p10 <= b.p50 && b.p50 <= b.p90).toBe(true);
+      if (w > 0) expect(b.p10).toBeGreaterThanOrEqual(fan[w - 1]!.p10);
+      if (w > 0) expect(b.p50).toBeGreaterThanOrEqual(fan[w - 1]!.p50);
+    });
+    const last = fan.at(-1)!;
+    expect(last).toMatchObject({ p10: 1, p50: 1, p90: 1 });
+    // The same runs as the finish dates: 90% of runs are done in the last week, which lies
+    // between the weeks of finish P80 and P95.
+    const finish = body.finish as { p80: string; p95: string };
+    expect(mondayOf(day(finish.p80))).toBeLessThanOrEqual(day(last.weekStart));
+    expect(mondayOf(day(finish.p95))).toBeGreaterThanOrEqual(day(last.weekStart));
   });
 
   it('serves weekly cash-flow bands whose cumulative P50 never falls', async () => {

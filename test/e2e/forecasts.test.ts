@@ -30,7 +30,7 @@ describeInBrowser('forecasts page in Chromium', () => {
     expect(await dash.axe()).toEqual([]);
   });
 
-  it('drills into a project: URL, summary, finish CDF and milestone timeline', async () => {
+  it('drills into a project: URL, summary, finish CDF, progress fan and milestone timeline', async () => {
     const page = dash.page;
     const first = page.locator('[data-testid="project-table"] [data-project]').first();
     const id = await first.getAttribute('data-project');
@@ -40,12 +40,28 @@ describeInBrowser('forecasts page in Chromium', () => {
     await expect.poll(() => chance.textContent(), slow).toMatch(/\d+\.\d%/);
     await page.locator('[data-testid="finish-cdf-canvas"] svg').waitFor();
     await page.locator('[data-testid="milestone-timeline-canvas"] svg').waitFor();
+    // The fan of milestones delivered per week: a labelled card with a described chart and table.
+    const fan = page.getByRole('region', { name: 'Milestones delivered week by week' });
+    await fan.locator('[data-testid="progress-fan-canvas"] svg').waitFor();
+    await expect.poll(() => fan.locator('svg path').count()).toBeGreaterThan(3);
+    expect(await fan.getAttribute('data-state')).toBe('ready');
+    expect(await fan.locator('[role="img"]').getAttribute('aria-label')).toMatch(
+      /^Fan chart of the share of milestones delivered each week from .+ to .+\./,
+    );
+    const weeks = fan.locator('table tbody tr');
+    expect(await weeks.count()).toBeGreaterThan(0);
+    expect(await weeks.last().locator('td').first().textContent()).toBe('100.0%');
     const box = await page.locator('[data-testid="milestone-timeline-canvas"] svg').boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(500);
     // The table alternative lists the same milestones.
     expect(await page.locator('[data-testid="timeline-table"] tbody tr').count()).toBeGreaterThan(
       0,
     );
+    // Its history (GET /api/projects/{id}): its milestones' events, payments and disputes.
+    await page.locator('[data-testid="project-history"][data-state="ready"]').waitFor(slow);
+    const history = page.locator('[data-testid="project-history-table"] tbody tr');
+    expect(await history.count()).toBeGreaterThan(0);
+    expect(await history.first().locator('[data-milestone]').count()).toBe(1);
     await dash.screenshot('forecasts-project');
     expect(await dash.axe()).toEqual([]);
   });

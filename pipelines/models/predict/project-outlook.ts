@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { fromDayNumber, toDayNumber } from '../../calendar/iso-date.ts';
 import type { ForecastMilestone } from '../../forecast/project-input.ts';
+import { progressFan } from '../../forecast/progress-fan.ts';
 import { probabilityFinishedBy, simulateProject } from '../../forecast/simulate-project.ts';
 import type { ProjectForecast } from '../../schema/forecasts.ts';
 import { queryRows } from '../../warehouse/query.ts';
@@ -108,6 +109,7 @@ export async function projectOutlook(
     },
     pFinishByDeadline: probabilityFinishedBy(sim, toDayNumber(deadline)),
     finishCdf,
+    progressFan: progressFan(sim.samples.milestoneFinish, sim.runs, asOfDay),
     milestones: sim.milestones.map((m, i) => {
       const input = inputs[i];
       return {

@@ -1,4 +1,5 @@
-// ECharts option for a weekly fan chart: a P10-P90 band and the P50 line per week (cash flow).
+// ECharts option for a weekly fan chart: a P10-P90 band and the P50 line per week (cash flow,
+// a project's share of milestones delivered).
 // The band is drawn as two stacked areas: an invisible P10 base and the P90 - P10 difference on top.
 import type { LineSeriesOption } from 'echarts/charts';
 import type {
@@ -49,11 +50,15 @@ export interface FanSettings {
   format: Format;
   currency: string;
   labels: FanLabels;
+  /** Axis and tooltip values (default: money in `currency`), e.g. a percent for shares. */
+  formatValue?: (value: number) => string;
+  /** Top of the value axis (default: fitted to the data), e.g. 1 for shares. */
+  max?: number;
 }
 
 export function fanOption(points: readonly FanPoint[], settings: FanSettings): FanChartOption {
   const { format: f, currency, labels } = settings;
-  const money = (v: number) => f.money(v, currency);
+  const money = settings.formatValue ?? ((v: number) => f.money(v, currency));
   return {
     animationDuration: 300,
     textStyle: { fontFamily: palette.fontFamily },
@@ -84,6 +89,7 @@ export function fanOption(points: readonly FanPoint[], settings: FanSettings): F
     yAxis: {
       type: 'value',
       min: 0,
+      ...(settings.max === undefined ? {} : { max: settings.max }),
       axisLabel: { color: palette.muted, formatter: money },
       splitLine: { lineStyle: { color: palette.grid } },
     },

@@ -41,6 +41,13 @@ export const forecastsEn = {
       'Bars span P10 to P90 of each delivery date, darker when the milestone is more often on the critical path; ◆ marks P50, | the baseline due date.',
     timelineAria: (count: number) =>
       `Timeline of ${count} milestones with their forecast ranges. The same figures are available as a table.`,
+    fanTitle: 'Milestones delivered week by week',
+    fanDescription:
+      'Share of the project’s milestones delivered by the end of each week, in the same simulated runs as the finish dates: band from P10 to P90, line at P50.',
+    fanAria: (first: string, last: string) =>
+      `Fan chart of the share of milestones delivered each week from ${first} to ${last}. The same figures are available as a table.`,
+    fanEmpty: 'No weekly forecast for this project',
+    fanWeek: 'Week of',
     range: 'P10–P90',
     baselineDue: 'Baseline due',
     criticality: 'Criticality',
@@ -52,6 +59,13 @@ export const forecastsEn = {
     p90: 'P90',
     whatIf: 'What-if',
     open: (name: string) => `Details of ${name}`,
+    history: 'History',
+    historyDescription: 'Events, payments and disputes of the project’s milestones, oldest first.',
+    historyEmpty: 'No events, payments or disputes yet',
+    historyWhat: 'What',
+    payment: (kind: string) => `Payment (${kind})`,
+    paymentScheduled: (kind: string) => `Payment scheduled, not paid yet (${kind})`,
+    dispute: (reason: string) => `Dispute opened (${reason})`,
   },
   age: {
     title: 'Open milestones by age',

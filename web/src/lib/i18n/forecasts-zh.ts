@@ -41,6 +41,13 @@ export const forecastsZh: ForecastsMessages = {
       '横条为每个交付日期的 P10 至 P90，越常处于关键路径颜色越深；◆ 为 P50，| 为基准截止日期。',
     timelineAria: (count: number) =>
       `${count} 个里程碑及其预测区间的时间线。同样的数据也可以表格查看。`,
+    fanTitle: '每周已交付的里程碑',
+    fanDescription:
+      '与完成日期相同的模拟中，每周结束时项目已交付里程碑的比例：带状为 P10 至 P90，线为 P50。',
+    fanAria: (first: string, last: string) =>
+      `从 ${first} 到 ${last} 每周已交付里程碑比例的扇形图。同样的数据也可以表格查看。`,
+    fanEmpty: '此项目没有每周预测',
+    fanWeek: '周起始',
     range: 'P10–P90',
     baselineDue: '基准截止日期',
     criticality: '关键性',
@@ -52,6 +59,13 @@ export const forecastsZh: ForecastsMessages = {
     p90: 'P90',
     whatIf: '假设分析',
     open: (name: string) => `${name} 的详情`,
+    history: '历史',
+    historyDescription: '项目各里程碑的事件、付款和争议，按日期从早到晚。',
+    historyEmpty: '尚无事件、付款或争议',
+    historyWhat: '内容',
+    payment: (kind: string) => `付款（${kind}）`,
+    paymentScheduled: (kind: string) => `计划付款，尚未支付（${kind}）`,
+    dispute: (reason: string) => `发起争议（${reason}）`,
   },
   age: {
     title: '按已用时间查看未完成里程碑',
