@@ -26,14 +26,11 @@ const knownLeaks: Record<string, string> = {
   "POST /api/imports (its milestone's key)":
     "a row with B's milestone id under brand=alpha is quarantined as key_of_other_brand, while an unknown id is inserted: the answer tells A that B has the id",
   'POST /api/imports (its contract and project)':
-    "a new row under brand=alpha naming B's contractId and projectId is inserted into B's contract and project; afterwards A's token reads GET /api/projects/<B's project> (B's project name, partner, contract, pricing model) and B's own advice on that contract counts A's milestone",
+    "a row naming B's contractId and projectId under brand=alpha is quarantined as key_of_other_brand (since 2026-12-08; before, it was inserted into B's contract and project), while unknown ids are inserted: the answer tells A that B has those ids",
 };
 
 /** Reads that answer A about B after the writes above, because of a known leak. */
-const knownReadLeaks: Record<string, string> = {
-  '/api/projects/J-BRAVO-1: 200':
-    "B's project, once A's import put a milestone in it: its name, partner, contract and pricing model",
-};
+const knownReadLeaks: Record<string, string> = {};
 
 type App = ReturnType<typeof createApp>;
 

@@ -24,13 +24,21 @@ GROUP BY milestone_id HAVING count(*) > 1`;
  * opens: loads run one at a time (load-lock.ts) and other writers only add new keys, so at worst
  * a key added in between is quarantined without its `row_data`.
  */
-export function rawLinesSql(warehouseHasMilestones: boolean, faulty: boolean): string {
+export function rawLinesSql(
+  warehouseHasMilestones: boolean,
+  faulty: boolean,
+  fusedFaultyWithoutRaw = false,
+): string {
   const otherBrand = `
   UNION ALL
   SELECT r.__line FROM imp_rows r JOIN milestones m USING (milestone_id)
   WHERE r.__fault IS NULL AND m.brand_id <> r.brand_id`;
+  // After a fused read, rows found faulty after the typing (other-brand-keys-sql.ts) kept no JSON.
+  const late = `
+  UNION ALL
+  SELECT __line FROM imp_rows_stored WHERE __fault IS NOT NULL AND __bad_raw IS NULL`;
   return `${faulty ? 'SELECT __line FROM imp_bad\n  UNION ALL\n  ' : ''}SELECT __line FROM imp_rows
-  WHERE __fault IS NULL AND milestone_id IN (SELECT milestone_id FROM imp_dup)${warehouseHasMilestones ? otherBrand : ''}`;
+  WHERE __fault IS NULL AND milestone_id IN (SELECT milestone_id FROM imp_dup)${warehouseHasMilestones ? otherBrand : ''}${fusedFaultyWithoutRaw ? late : ''}`;
 }
 
 /** The staged rows (`raw`: a trusted relation name, the staging table or the joined view) of rawLinesSql. */
@@ -61,12 +69,15 @@ SELECT * EXCLUDE (__milepost_line) REPLACE (__milepost_line AS source_line) FROM
 )`;
 }
 
-/** The staged rows of the lines other than faulty ones that quarantine may need, into `imp_raw`. */
+/**
+ * After a fused read: the staged rows of the lines quarantine may need other than those typing
+ * found faulty (they kept theirs as JSON), into `imp_raw`.
+ */
 export function addKeptRawSql(raw: string, warehouseHasMilestones: boolean): string {
   return `
 INSERT INTO imp_raw
 SELECT * FROM ${raw}
 WHERE source_line IN (
-  ${rawLinesSql(warehouseHasMilestones, false)}
+  ${rawLinesSql(warehouseHasMilestones, false, true)}
 )`;
 }

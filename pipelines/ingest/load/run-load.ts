@@ -17,6 +17,7 @@ import {
   rawLinesSql,
 } from './keep-raw-sql.ts';
 import { merge, mergeTempTables, mergeTempViews } from './merge.ts';
+import { otherBrandKeysSql, warehouseHasDimsSql } from './other-brand-keys-sql.ts';
 import { typedRowsSql, typedRowsViewSql } from './typed-rows.sql.ts';
 
 export interface LoadInput {
@@ -66,6 +67,7 @@ export async function runLoad(
       // Read and typed in one statement (fusedTyping): only the view is left to make.
       progress({ phase: 'validate', done: 1, total: 5 });
       await conn.run(typedRowsViewSql(compiled));
+      await markOtherBrandKeys(conn, input);
       await keepRawAfterFusedRead(conn, input.file, mapping, staged);
     } else {
       await typeStagedRows(conn, input, staged, compiled, created);
@@ -111,6 +113,7 @@ async function typeStagedRows(
   for (const sql of typedRowsSql(quoteIdent(joined?.relation ?? staged.table), compiled)) {
     await conn.run(sql);
   }
+  await markOtherBrandKeys(conn, input);
   await keepRawForQuarantine(conn, joined?.rawRelation ?? quoteIdent(staged.table), created);
   staged.warnings.push(...(joined?.warnings ?? []));
 }
@@ -160,7 +163,7 @@ async function keepRawAfterFusedRead(
   }
   const more = await queryRow<{ n: number }>(
     conn,
-    `SELECT count(*)::INTEGER AS n FROM (${rawLinesSql(hasMilestones, false)})`,
+    `SELECT count(*)::INTEGER AS n FROM (${rawLinesSql(hasMilestones, false, true)})`,
   );
   if ((more?.n ?? 0) === 0) return;
   const again = await stageFile(conn, file, mapping.source);
@@ -169,6 +172,18 @@ async function keepRawAfterFusedRead(
   } finally {
     await conn.run(`DROP TABLE IF EXISTS ${quoteIdent(again.table)}`);
   }
+}
+
+/**
+ * Rows naming a contract or project of another brand become faulty (other-brand-keys-sql.ts).
+ * The file can only disagree with itself when its brand comes from a column.
+ */
+async function markOtherBrandKeys(conn: DuckDBConnection, input: LoadInput): Promise<void> {
+  const brand = input.mapping.brand;
+  const oneBrand = input.brand !== undefined || (brand !== undefined && 'constant' in brand);
+  const dims = await queryRow<{ has: boolean }>(conn, warehouseHasDimsSql);
+  const sql = otherBrandKeysSql({ warehouse: dims?.has === true, file: !oneBrand });
+  if (sql) await conn.run(sql);
 }
 
 async function warehouseHasMilestones(conn: DuckDBConnection): Promise<boolean> {
