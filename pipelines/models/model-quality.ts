@@ -45,7 +45,8 @@ export async function modelQuality(
           createdAt: model.createdAt,
           trainFrom: model.trainFrom,
           trainTo: model.trainTo,
-          rowsTrained: model.rowsTrained,
+          // The training rows of every brand: a brand-scoped caller gets null, like the metrics.
+          rowsTrained: scope === null ? model.rowsTrained : null,
           metrics: scope === null ? model.metrics : {},
         }
       : null,

@@ -205,7 +205,11 @@ export const ModelQuality = z
         createdAt: z.string(),
         trainFrom: z.string().nullable(),
         trainTo: z.string().nullable(),
-        rowsTrained: z.number().int(),
+        rowsTrained: z
+          .number()
+          .int()
+          .nullable()
+          .describe('rows of every brand the model was trained on; null for a brand-scoped caller'),
         metrics: z.record(z.string(), z.number().nullable()),
       })
       .nullable(),

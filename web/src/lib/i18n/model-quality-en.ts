@@ -5,8 +5,10 @@ export const modelQualityEn = {
   inService: 'Model in service',
   version: (v: string) => `Version ${v}`,
   trainedAt: (at: string) => `trained ${at}`,
-  trainWindow: (from: string, to: string, rows: string) =>
-    `on ${rows} milestones from ${from} to ${to}`,
+  trainWindow: (from: string, to: string, rows: string | null) =>
+    rows === null
+      ? `on milestones from ${from} to ${to}`
+      : `on ${rows} milestones from ${from} to ${to}`,
   noModel: 'No model has been trained yet.',
   train: 'Train a new version',
   training: 'Training… (about a minute on the demo)',

@@ -7,8 +7,8 @@ export const modelQualityZh: ModelQualityMessages = {
   inService: '当前使用的模型',
   version: (v: string) => `版本 ${v}`,
   trainedAt: (at: string) => `训练于 ${at}`,
-  trainWindow: (from: string, to: string, rows: string) =>
-    `基于 ${from} 至 ${to} 的 ${rows} 个里程碑`,
+  trainWindow: (from: string, to: string, rows: string | null) =>
+    rows === null ? `基于 ${from} 至 ${to} 的里程碑` : `基于 ${from} 至 ${to} 的 ${rows} 个里程碑`,
   noModel: '尚未训练模型。',
   train: '训练新版本',
   training: '正在训练…（演示数据约需一分钟）',
