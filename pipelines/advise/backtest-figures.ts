@@ -72,8 +72,29 @@ const share = (rows: ScoredMilestone[], k: Met) => {
   return wilson(known.filter((r) => r[k]).length, known.length);
 };
 
+/**
+ * Outcomes the data does not record are unknown, not "late" or "not disputed": a data set without
+ * delivery dates would otherwise count every milestone late and report lifts and coverages of it.
+ */
+function withoutGaps(rows: ScoredMilestone[], gaps: OutcomeGaps): ScoredMilestone[] {
+  if (gaps.delivery === null && gaps.dispute === null) return rows;
+  const noDelivery =
+    gaps.delivery === null
+      ? {}
+      : {
+          late: null,
+          metConfidence: null,
+          metMoved: null,
+          metMovedDirect: null,
+          metSigned: null,
+        };
+  const noDispute = gaps.dispute === null ? {} : { disputed: null };
+  return rows.map((r) => ({ ...r, ...noDelivery, ...noDispute }));
+}
+
 /** Lifts of the rules the rows can support; the others are listed with their reason. */
-export function backtestFigures(rows: ScoredMilestone[], gaps: OutcomeGaps): BacktestFigures {
+export function backtestFigures(scored: ScoredMilestone[], gaps: OutcomeGaps): BacktestFigures {
+  const rows = withoutGaps(scored, gaps);
   const notApplicable = notApplicableRules(rows);
   const skip = new Set(notApplicable.map((n) => n.kind));
   const any = (r: ScoredMilestone) => r.kinds.some((k) => !skip.has(k));

@@ -95,6 +95,25 @@ describe('advice backtest: rules the data cannot support', () => {
     );
   });
 
+  it('leaves the JSON figures of an outcome the data lacks empty, not computed from "late"', () => {
+    const rows = fixture();
+    const known = backtestFigures(rows, noGaps);
+    expect(known.coverage.n).toBeGreaterThan(0);
+    expect(known.slip.flagged.n + known.slip.unflagged.n).toBeGreaterThan(0);
+    const f = backtestFigures(rows, {
+      delivery: 'no delivery (approval) dates in this data',
+      dispute: null,
+    });
+    expect(f.coverage).toMatchObject({ n: 0, rate: null });
+    expect(f.signedCoverage).toMatchObject({ n: 0, rate: null });
+    expect(f.slip).toMatchObject({ lift: null, flagged: { n: 0 }, unflagged: { n: 0 } });
+    expect(f.byKind.every((k) => k.slip.lift === null)).toBe(true);
+    expect(f.dispute).toEqual(known.dispute);
+    const g = backtestFigures(rows, { delivery: null, dispute: 'no disputes in this data' });
+    expect(g.dispute.lift).toBeNull();
+    expect(g.slip).toEqual(known.slip);
+  });
+
   it("holds out whole contracts, or each contract's milestones starting after the cutoff", async () => {
     const wh = await fixtureWarehouse('kpi-small', '2024-12-31');
     try {
