@@ -1,7 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../config.ts';
 import { measureCalibration, outsideTargets } from '../demo/calibration.ts';
+import { demoMemoryLimit } from '../demo/demo-memory.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { estimatePolicyDid } from '../demo/policy-did.ts';
 import { writeDemoCsv } from '../demo/write-demo-csv.ts';
@@ -49,7 +51,9 @@ export const demoCommand: Command = {
       rmSync(dbPath);
       rmSync(`${dbPath}.wal`, { force: true });
     }
-    const warehouse = await openWarehouse(dbPath);
+    const memoryLimit = demoMemoryLimit(milestones, process.env, totalmem());
+    if (memoryLimit) console.log(`DuckDB may use ${memoryLimit} for this load (demo-memory.ts)`);
+    const warehouse = await openWarehouse(dbPath, memoryLimit ? { memoryLimit } : {});
     try {
       if (await warehouse.withConnection((c) => hasData(c))) {
         throw new UsageError(`${dbPath} already holds data: pass --replace to start it afresh`);
