@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   loadMapping,
   MAPPING_EXTENSIONS,
+  mappingFileIn,
   mappingsDir,
 } from '../../pipelines/ingest/mapping/load-mapping.ts';
 import { errorResponses } from '../openapi-responses.ts';
@@ -46,22 +47,19 @@ const route = createRoute({
 
 /**
  * Names and descriptions of the valid mappings in `dir` (`<name>.json`, `.yaml` or `.yml`; a name
- * with more than one file is the one `loadMapping` finds first); invalid files are left out.
+ * with several files is the file `loadMapping` would read); invalid files are left out.
  */
 export function shippedMappings(dir = mappingsDir): z.infer<typeof MappingList>['mappings'] {
-  const files = new Map<string, string>();
-  const all = readdirSync(dir);
-  for (const ext of MAPPING_EXTENSIONS) {
-    for (const file of all) {
-      const name = file.slice(0, -ext.length);
-      if (file.endsWith(ext) && /^[a-z0-9][a-z0-9_-]*$/.test(name) && !files.has(name)) {
-        files.set(name, file);
-      }
-    }
-  }
-  return [...files.keys()].sort().flatMap((name) => {
+  const names = new Set(
+    readdirSync(dir).flatMap((file) => {
+      const ext = MAPPING_EXTENSIONS.find((e) => file.endsWith(e));
+      const name = ext && file.slice(0, -ext.length);
+      return name && /^[a-z0-9][a-z0-9_-]*$/.test(name) ? [name] : [];
+    }),
+  );
+  return [...names].sort().flatMap((name) => {
     try {
-      const mapping = loadMapping(`${dir}/${files.get(name)}`);
+      const mapping = loadMapping(mappingFileIn(dir, name).path!);
       return [{ name, description: mapping.description ?? null }];
     } catch {
       return [];

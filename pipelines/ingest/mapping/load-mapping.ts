@@ -60,17 +60,25 @@ export function parseMappingText(text: string, format: MappingFormat, where = 'm
 }
 
 /**
- * A shipped mapping by name (data/mappings/<name>.json, .yaml or .yml, in that order) or a path
- * to a mapping file (.yaml or .yml: YAML, else JSON).
+ * The file of mapping `name` in `dir`: <name>.json, .yaml or .yml, the first that exists (so a
+ * name with several files means one of them everywhere), with the paths looked at.
+ */
+export function mappingFileIn(dir: string, name: string): { path?: string; looked: string[] } {
+  const looked = MAPPING_EXTENSIONS.map((ext) => `${dir}/${name}${ext}`);
+  return { path: looked.find((p) => existsSync(p)), looked };
+}
+
+/**
+ * A shipped mapping by name (mappingFileIn data/mappings) or a path to a mapping file (.yaml or
+ * .yml: YAML, else JSON).
  */
 export function loadMapping(nameOrPath: string): Mapping {
   const isPath = /[/\\]|\.(json|ya?ml)$/i.test(nameOrPath);
-  const candidates = isPath
-    ? [nameOrPath]
-    : MAPPING_EXTENSIONS.map((ext) => `${mappingsDir}/${nameOrPath}${ext}`);
-  const path = candidates.find((p) => existsSync(p));
+  const { path, looked } = isPath
+    ? { path: existsSync(nameOrPath) ? nameOrPath : undefined, looked: [nameOrPath] }
+    : mappingFileIn(mappingsDir, nameOrPath);
   if (path === undefined) {
-    throw new MappingError(`No mapping '${nameOrPath}' (looked for ${candidates.join(', ')})`);
+    throw new MappingError(`No mapping '${nameOrPath}' (looked for ${looked.join(', ')})`);
   }
   return parseMappingText(readFileSync(path, 'utf8'), mappingFormatOf(path), `mapping ${path}`);
 }
