@@ -31,18 +31,23 @@ export function exportEtag(inputs: ExportEtagInputs): string {
 }
 
 /**
- * The ETag of the export `request` would make now: the data and model versions are read directly
- * (not memoised), with marts behind the core tables rebuilt first, as cached answers do. Null
- * before the first load (no data version): nothing then says when the rows change.
+ * The ETag of the export `request` would make now, with the versions it comes from (the export
+ * then reads them from here, so its ETag and its metadata agree): the data version with marts
+ * behind the core tables rebuilt first, as cached answers do, and the model version. Null before
+ * the first load (no data version): nothing then says when the rows change.
  */
 export async function currentExportEtag(
   warehouse: Warehouse,
   request: Omit<ExportEtagInputs, 'dataVersion' | 'modelVersion'>,
-): Promise<string | null> {
+): Promise<{
+  etag: string;
+  versions: { dataVersion: string; modelVersion: number | null };
+} | null> {
   const dataVersion = await currentDataVersion(warehouse);
   if (dataVersion === null) return null;
   const model = await warehouse.withConnection(modelVersion);
-  return exportEtag({ ...request, dataVersion, modelVersion: model });
+  const etag = exportEtag({ ...request, dataVersion, modelVersion: model });
+  return { etag, versions: { dataVersion, modelVersion: model } };
 }
 
 /** JSON with object keys sorted (array order kept: it is the order of columns and filters). */

@@ -6,7 +6,11 @@ import { PassThrough, Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { arrowExport } from '../pipelines/export/arrow-export.ts';
 import { csvExport } from '../pipelines/export/csv-export.ts';
-import { readExportMeta, type ExportMeta } from '../pipelines/export/export-meta.ts';
+import {
+  readExportMeta,
+  type ExportMeta,
+  type ExportVersions,
+} from '../pipelines/export/export-meta.ts';
 import type { ExportSource } from '../pipelines/export/export-source.ts';
 import { writeParquet } from '../pipelines/export/parquet-export.ts';
 import { writeXlsx, xlsxMaxRows } from '../pipelines/export/xlsx-export.ts';
@@ -32,6 +36,8 @@ export interface ExportRequest {
   readonly query: unknown;
   readonly source: ExportSource;
   readonly scope: BrandScope;
+  /** The versions the caller read for the ETag (read here when absent). */
+  readonly versions?: ExportVersions | undefined;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function exportResponse(c: Context, warehouse: Warehouse, req: Expo
   let body: Readable;
   let meta: ExportMeta;
   try {
-    meta = await readExportMeta(lease.conn, req.dataset, req.query, req.scope);
+    meta = await readExportMeta(lease.conn, req.dataset, req.query, req.scope, req.versions);
     body = await bodyOf(lease, req, meta);
   } catch (err) {
     lease.release();

@@ -117,17 +117,18 @@ export function exportRoutes(plain: Warehouse, appVersion: string) {
     const { format: f, ...query } = valid;
     const scope = scopeOf(c);
     // Decided before any export work: a matching If-None-Match costs two small reads.
-    const etag = await currentExportEtag(plain, {
+    const current = await currentExportEtag(plain, {
       path: c.req.path,
       query: valid,
       scope,
       appVersion,
     });
-    const unchanged = etag === null ? null : notModified(c, etag);
+    const unchanged = current === null ? null : notModified(c, current.etag);
     if (unchanged) return unchanged;
-    const req = { dataset, format: f, query, source: source(query), scope };
+    const versions = current?.versions;
+    const req = { dataset, format: f, query, source: source(query), scope, versions };
     const res = await exportResponse(c, plain, req);
-    if (etag !== null) res.headers.set('ETag', etag);
+    if (current !== null) res.headers.set('ETag', current.etag);
     return res;
   };
   return newRouter()

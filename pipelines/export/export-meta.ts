@@ -16,18 +16,26 @@ export interface ExportMeta {
   readonly scope: string;
 }
 
+/** The data and model versions an export is made from. */
+export interface ExportVersions {
+  readonly dataVersion: string | null;
+  readonly modelVersion: number | null;
+}
+
+/** `versions`: already read by the caller (e.g. for the export's ETag), so the two agree. */
 export async function readExportMeta(
   conn: DuckDBConnection,
   dataset: string,
   query: unknown,
   scope: BrandScope,
+  versions?: ExportVersions,
 ): Promise<ExportMeta> {
   return {
     dataset,
     filters: JSON.stringify(query),
     asOf: await dataAsOf(conn, scope),
-    modelVersion: await modelVersion(conn),
-    dataVersion: await readDataVersion(conn),
+    modelVersion: versions ? versions.modelVersion : await modelVersion(conn),
+    dataVersion: versions ? versions.dataVersion : await readDataVersion(conn),
     scope: scope ? JSON.stringify(scope) : 'all',
   };
 }
